@@ -1,0 +1,34 @@
+/*
+ * Batch mode: train without a screen and print what the screen would
+ * show as text: settings, learning curves as plots, the greedy policy's
+ * evaluation and a one-line machine-readable summary.
+ */
+#ifndef QT_BATCH_H
+#define QT_BATCH_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "datadir.h"
+#include "param.h"
+#include "plot.h"
+
+struct batch_options {
+	const char		*title;		/* lesson title, may be NULL */
+	const char		*csv_path;	/* NULL: no CSV */
+	enum plot_glyphs	 glyphs;
+	int			 width;		/* plot width in columns */
+	bool			 progress;	/* show progress on stderr */
+};
+
+/* Returns 0, or -1 with err filled (the experiment could not be built
+ * or the CSV file could not be written). */
+int	batch_run(const struct params *, const struct datadir *,
+	    const struct batch_options *, FILE *out, char *err, size_t errsz);
+/* Write the averaged curves as CSV, atomically (temporary file, then
+ * rename), so an existing file is never left half-written. */
+struct experiment;
+int	batch_write_csv(const struct experiment *, const char *path,
+	    char *err, size_t errsz);
+
+#endif

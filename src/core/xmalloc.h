@@ -1,0 +1,15 @@
+/*
+ * Allocation that cannot fail: out of memory is the one error the core
+ * does not report to its caller, it aborts with a message (as tmux does).
+ */
+#ifndef QT_XMALLOC_H
+#define QT_XMALLOC_H
+
+#include <stddef.h>
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+
+#endif

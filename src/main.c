@@ -1,0 +1,345 @@
+/*
+ * qtutor: a terminal tutor for reinforcement learning.
+ *
+ * The command line: settings are gathered in the order the parameter
+ * table's defaults, the lesson's header, then the options as given.
+ */
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "config.h"
+#include "datadir.h"
+#include "lesson.h"
+#include "metric.h"
+#include "param.h"
+#include "session.h"
+
+#define EXIT_USAGE 2
+
+enum {
+	OPT_BATCH = 256, OPT_CSV, OPT_EPISODES, OPT_LIST, OPT_RUNS, OPT_SEED,
+	OPT_SET, OPT_VERSION
+};
+
+static const struct option long_options[] = {
+	{ "batch", no_argument, NULL, OPT_BATCH },
+	{ "csv", required_argument, NULL, OPT_CSV },
+	{ "episodes", required_argument, NULL, OPT_EPISODES },
+	{ "help", no_argument, NULL, 'h' },
+	{ "lesson", required_argument, NULL, 'l' },
+	{ "list", no_argument, NULL, OPT_LIST },
+	{ "runs", required_argument, NULL, OPT_RUNS },
+	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "set", required_argument, NULL, OPT_SET },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Settings from the command line, applied after the lesson's. */
+struct cli {
+	bool		 batch;
+	bool		 list;
+	const char	*lesson;
+	const char	*csv;
+	char		**assign;	/* "NAME=VALUE" in command-line order */
+	int		 nassign;
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: qtutor [--lesson NAME|FILE] [--seed N] [--set NAME=VALUE]...\n"
+	    "       qtutor --batch [--lesson NAME|FILE] [--runs N] [--episodes N]\n"
+	    "              [--seed N] [--set NAME=VALUE]... [--csv FILE]\n"
+	    "       qtutor --list | --help | --version\n");
+}
+
+static void
+help(void)
+{
+	const struct param	*t;
+	char			 range[PARAM_STR_MAX], def[PARAM_STR_MAX];
+	struct params		 p;
+
+	usage(stdout);
+	printf("\nA terminal tutor for reinforcement learning.\n\n"
+	    "options:\n"
+	    "  --lesson NAME|FILE  the lesson to open (default frozenlake)\n"
+	    "  --batch             train without a screen; print curves and "
+	    "a summary\n"
+	    "  --runs N            independent runs to average (batch)\n"
+	    "  --episodes N        episodes per run (batch)\n"
+	    "  --seed N            base seed\n"
+	    "  --set NAME=VALUE    change a parameter (repeatable)\n"
+	    "  --csv FILE          write the averaged curves as CSV (batch)\n"
+	    "  --list              list the lessons\n"
+	    "  --help, --version\n\nparameters (default, range):\n");
+	params_defaults(&p);
+	for (t = param_table; t->name != NULL; t++) {
+		param_format(&p, t, def, sizeof def);
+		param_describe_range(t, range, sizeof range);
+		printf("  %-14s %s (%s)\n      %s\n", t->name, def, range,
+		    t->text);
+	}
+	printf("\nSee qtutor(1) for lessons, batch mode and the files used.\n");
+}
+
+static int
+usage_error(const char *msg)
+{
+	fprintf(stderr, "qtutor: %s\n", msg);
+	fprintf(stderr, "Try 'qtutor --help' for more information.\n");
+	return (EXIT_USAGE);
+}
+
+/* What --lesson takes to open the file: its name without .lesson. */
+static const char *
+lesson_stem(const char *path, char *buf, size_t bufsz)
+{
+	const char	*base = strrchr(path, '/');
+	size_t		 len;
+
+	base = base != NULL ? base + 1 : path;
+	len = strlen(base);
+	if (len > 7 && strcmp(base + len - 7, ".lesson") == 0)
+		len -= 7;
+	snprintf(buf, bufsz, "%.*s", (int)len, base);
+	return (buf);
+}
+
+static int
+list_lessons(const struct datadir *d)
+{
+	char		**paths, err[512], stem[64];
+	struct lesson	*l;
+	int		 n, i;
+
+	n = datadir_list_lessons(d, &paths);
+	if (n == 0)
+		fprintf(stderr, "qtutor: no lessons in %s\n", d->lessons);
+	for (i = 0; i < n; i++) {
+		if ((l = lesson_load(paths[i], err, sizeof err)) == NULL)
+			fprintf(stderr, "qtutor: %s\n", err);
+		else
+			printf("%-14s %s\n", lesson_stem(paths[i], stem,
+			    sizeof stem), l->summary);
+		lesson_free(l);
+		free(paths[i]);
+	}
+	free(paths);
+	return (n > 0 ? 0 : 1);
+}
+
+static int
+check_set(void *ctx, const char *name, const char *value, char *err,
+    size_t errsz)
+{
+	struct params	 scratch = *(const struct params *)ctx;
+
+	return (param_set(&scratch, name, value, err, errsz));
+}
+
+static int
+check_metric(void *ctx, const char *metric, int index, char *err,
+    size_t errsz)
+{
+	(void)ctx;
+	return (metric_check(metric, index, err, errsz));
+}
+
+/* Lesson header settings, each checked and reported with file:line. */
+static int
+apply_lesson(struct params *p, const struct lesson *l, char *err,
+    size_t errsz)
+{
+	char	 why[512];
+	int	 i;
+
+	if (strcmp(l->env, params_env(p)) != 0 &&
+	    param_set(p, "env", l->env, why, sizeof why) != 0) {
+		snprintf(err, errsz, "%s: env: %s", l->path, why);
+		return (-1);
+	}
+	if (param_set(p, "agent", l->agent, why, sizeof why) != 0) {
+		snprintf(err, errsz, "%s: agent: %s", l->path, why);
+		return (-1);
+	}
+	for (i = 0; i < l->nsets; i++) {
+		if (param_set(p, l->sets[i].name, l->sets[i].value, why,
+		    sizeof why) != 0) {
+			snprintf(err, errsz, "%s:%d: %s", l->path,
+			    l->sets[i].line, why);
+			return (-1);
+		}
+	}
+	/* The pages' settings and checks too: a lesson that loads has no
+	 * error waiting on a later page. */
+	return (lesson_validate(l, check_set, check_metric, p, err, errsz));
+}
+
+static int
+parse_options(int argc, char **argv, struct cli *c, struct params *p)
+{
+	char	 buf[PARAM_STR_MAX + 32];
+	int	 ch;
+
+	(void)p;
+	while ((ch = getopt_long(argc, argv, "hl:", long_options, NULL)) !=
+	    -1) {
+		buf[0] = '\0';
+		switch (ch) {
+		case OPT_BATCH:
+			c->batch = true;
+			break;
+		case OPT_CSV:
+			c->csv = optarg;
+			break;
+		case OPT_EPISODES:
+			snprintf(buf, sizeof buf, "episodes=%s", optarg);
+			break;
+		case 'h':
+			help();
+			exit(0);
+		case 'l':
+			c->lesson = optarg;
+			break;
+		case OPT_LIST:
+			c->list = true;
+			break;
+		case OPT_RUNS:
+			snprintf(buf, sizeof buf, "runs=%s", optarg);
+			break;
+		case OPT_SEED:
+			snprintf(buf, sizeof buf, "seed=%s", optarg);
+			break;
+		case OPT_SET:
+			snprintf(buf, sizeof buf, "%s", optarg);
+			break;
+		case OPT_VERSION:
+			printf("qtutor %s\n", PACKAGE_VERSION);
+			exit(0);
+		default:
+			usage(stderr);
+			return (-1);
+		}
+		if (buf[0] != '\0') {
+			c->assign = realloc(c->assign, (c->nassign + 1) *
+			    sizeof *c->assign);
+			if (c->assign == NULL)
+				abort();
+			c->assign[c->nassign++] = strdup(buf);
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "qtutor: unexpected argument '%s'\n",
+		    argv[optind]);
+		fprintf(stderr, "Try 'qtutor --help' for more information.\n");
+		return (-1);
+	}
+	return (0);
+}
+
+static void
+free_cli(struct cli *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->nassign; i++)
+		free(c->assign[i]);
+	free(c->assign);
+}
+
+static enum plot_glyphs
+glyphs_from_locale(void)
+{
+	const char	*cs = nl_langinfo(CODESET);
+
+	return (cs != NULL && strcmp(cs, "UTF-8") == 0 ? PLOT_UTF8 :
+	    PLOT_ASCII);
+}
+
+static int
+run(struct cli *c, struct datadir *d)
+{
+	struct params		 p;
+	struct lesson		*l = NULL;
+	struct batch_options	 o;
+	struct env		*env;
+	char			 path[DATADIR_PATH_MAX], err[1024];
+	int			 i, rc = 0;
+
+	params_defaults(&p);
+	if (c->list)
+		return (list_lessons(d));
+	if (datadir_lesson_path(d, c->lesson != NULL ? c->lesson :
+	    "frozenlake", path, sizeof path, err, sizeof err) != 0)
+		return (usage_error(err));
+	if ((l = lesson_load(path, err, sizeof err)) == NULL)
+		return (usage_error(err));
+	if (apply_lesson(&p, l, err, sizeof err) != 0) {
+		lesson_free(l);
+		return (usage_error(err));
+	}
+	for (i = 0; i < c->nassign; i++) {
+		if (param_assign(&p, c->assign[i], err, sizeof err) != 0) {
+			lesson_free(l);
+			return (usage_error(err));
+		}
+	}
+	/* Build the environment once now, so that a bad map is a usage
+	 * error reported before any output. */
+	if ((env = session_make_env(&p, d, err, sizeof err)) == NULL) {
+		lesson_free(l);
+		return (usage_error(err));
+	}
+	env_free(env);
+	if (!c->batch) {
+		fprintf(stderr, "qtutor: the interactive screen is not part "
+		    "of this version yet; running the lesson in batch mode\n");
+	}
+	memset(&o, 0, sizeof o);
+	o.title = l->title;
+	o.csv_path = c->csv;
+	o.glyphs = glyphs_from_locale();
+	o.width = 72;
+	o.progress = isatty(STDERR_FILENO) && p.runs * p.episodes >= 100000;
+	if (batch_run(&p, d, &o, stdout, err, sizeof err) != 0) {
+		fprintf(stderr, "qtutor: %s\n", err);
+		rc = 1;
+	}
+	lesson_free(l);
+	return (rc);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli	 c;
+	struct datadir	 d;
+	int		 rc;
+
+	setlocale(LC_ALL, "");
+	/* Numbers read and written (settings, CSV, the summary) always use
+	 * a full stop, whatever the user's locale. */
+	setlocale(LC_NUMERIC, "C");
+	memset(&c, 0, sizeof c);
+	if (parse_options(argc, argv, &c, NULL) != 0) {
+		free_cli(&c);
+		return (EXIT_USAGE);
+	}
+	datadir_find(&d);
+	rc = run(&c, &d);
+	free_cli(&c);
+	if (fflush(stdout) != 0) {
+		perror("qtutor: stdout");
+		rc = 1;
+	}
+	return (rc);
+}

@@ -1,0 +1,154 @@
+/* Metrics that checkpoints test. */
+#include <stdio.h>
+#include <string.h>
+
+#include "metric.h"
+#include "param.h"
+
+#define TAIL 100
+
+enum metric_kind {
+	M_SUCCESS_TAIL, M_REWARD_TAIL, M_STEPS_TAIL, M_EPISODES, M_GREEDY
+};
+
+static const struct metric {
+	const char		*name;
+	enum metric_kind	 kind;
+	int			 indexed;
+} metrics[] = {
+	{ "success_last100", M_SUCCESS_TAIL, 0 },
+	{ "reward_last100", M_REWARD_TAIL, 0 },
+	{ "steps_last100", M_STEPS_TAIL, 0 },
+	{ "episodes_done", M_EPISODES, 0 },
+	{ "greedy", M_GREEDY, 1 },
+	{ NULL, 0, 0 }
+};
+
+static const struct metric *
+find_metric(const char *name)
+{
+	const struct metric	*m;
+
+	for (m = metrics; m->name != NULL; m++)
+		if (strcmp(m->name, name) == 0)
+			return (m);
+	return (NULL);
+}
+
+int
+metric_check(const char *name, int index, char *err, size_t errsz)
+{
+	const struct metric	*m = find_metric(name);
+
+	if (m == NULL && param_find(name) == NULL) {
+		snprintf(err, errsz, "unknown metric '%s'", name);
+		return (-1);
+	}
+	if ((m != NULL && m->indexed) != (index >= 0)) {
+		snprintf(err, errsz, index >= 0 ? "%s takes no index" :
+		    "%s needs a state, e.g. %s(0)", name, name);
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+param_value(const struct session *s, const char *name, const char *word,
+    double *out, char *err, size_t errsz)
+{
+	const struct param	*t = param_find(name);
+	const char		*field = (const char *)&s->p + t->offset;
+	struct params		 scratch = s->p;
+
+	if (word != NULL) {
+		if (t->type != P_CHOICE && t->type != P_BOOL) {
+			snprintf(err, errsz, "%s: '%s' is not a number", name,
+			    word);
+			return (-1);
+		}
+		if (param_set(&scratch, name, word, err, errsz) != 0)
+			return (-1);
+		field = (const char *)&scratch + t->offset;
+	}
+	switch (t->type) {
+	case P_REAL:
+		*out = *(const double *)field;
+		break;
+	case P_INT:
+		*out = (double)*(const long long *)field;
+		break;
+	case P_BOOL:
+		*out = *(const bool *)field;
+		break;
+	case P_CHOICE:
+		*out = *(const int *)field;
+		break;
+	case P_STRING:
+		snprintf(err, errsz, "%s is text, not a number", name);
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+greedy_value(const struct session *s, int state, const char *word,
+    double *out, char *err, size_t errsz)
+{
+	const double	*q;
+	int		 a, best = 0;
+
+	if (word != NULL) {
+		if ((a = env_action_parse(s->env, word)) < 0) {
+			snprintf(err, errsz, "greedy: '%s' is not an action",
+			    word);
+			return (-1);
+		}
+		*out = a;
+		return (0);
+	}
+	if (state >= s->agent->nstates) {
+		snprintf(err, errsz, "greedy(%d): no such state", state);
+		return (-1);
+	}
+	/* The first best action: a check must not depend on a coin. */
+	q = s->agent->table + (size_t)state * s->agent->nactions;
+	for (a = 1; a < s->agent->nactions; a++)
+		if (q[a] > q[best])
+			best = a;
+	*out = best;
+	return (0);
+}
+
+int
+metric_lookup(void *ctx, const char *name, int index, const char *word,
+    double *out, char *err, size_t errsz)
+{
+	const struct session	*s = ctx;
+	const struct metric	*m;
+
+	if (metric_check(name, index, err, errsz) != 0)
+		return (-1);
+	if ((m = find_metric(name)) == NULL)
+		return (param_value(s, name, word, out, err, errsz));
+	if (word != NULL && m->kind != M_GREEDY) {
+		snprintf(err, errsz, "%s: '%s' is not a number", name, word);
+		return (-1);
+	}
+	switch (m->kind) {
+	case M_SUCCESS_TAIL:
+		*out = session_tail_mean(s, s->log.success, TAIL);
+		break;
+	case M_REWARD_TAIL:
+		*out = session_tail_mean(s, s->log.reward, TAIL);
+		break;
+	case M_STEPS_TAIL:
+		*out = session_tail_mean(s, s->log.steps, TAIL);
+		break;
+	case M_EPISODES:
+		*out = (double)s->log.n;
+		break;
+	case M_GREEDY:
+		return (greedy_value(s, index, word, out, err, errsz));
+	}
+	return (0);
+}

@@ -1,0 +1,358 @@
+/* The parameter table and its strict parsing. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "param.h"
+#include "policy.h"
+
+#define OFF(field) offsetof(struct params, field)
+
+static const char *const agent_choices[] = { "qlearning", NULL };
+static const char *const env_choices[] = { "frozenlake", NULL };
+/* Same order as enum policy_kind. */
+static const char *const policy_choices[] = {
+	"egreedy", "noisy", "greedy", "random", NULL
+};
+
+const struct param param_table[] = {
+	{ .name = "agent", .type = P_CHOICE, .offset = OFF(agent),
+	  .choices = agent_choices, .def = 0, .effect = PE_RESET,
+	  .text = "The learning algorithm." },
+	{ .name = "env", .type = P_CHOICE, .offset = OFF(env),
+	  .choices = env_choices, .def = 0, .effect = PE_RESET,
+	  .text = "The environment the agent learns in." },
+	{ .name = "alpha", .type = P_REAL, .offset = OFF(alpha),
+	  .min = 0, .max = 1, .def = 0.1, .effect = PE_LIVE,
+	  .text = "Step size: how far one update moves Q(s,a) toward its "
+	  "target." },
+	{ .name = "gamma", .type = P_REAL, .offset = OFF(gamma),
+	  .min = 0, .max = 1, .def = 0.99, .effect = PE_LIVE,
+	  .text = "Discount: the weight of the next state's value in the "
+	  "target." },
+	{ .name = "epsilon", .type = P_REAL, .offset = OFF(epsilon),
+	  .min = 0, .max = 1, .def = 0.1, .effect = PE_LIVE,
+	  .text = "Exploration rate of the egreedy policy: the probability "
+	  "of a random action." },
+	{ .name = "policy", .type = P_CHOICE, .offset = OFF(policy),
+	  .choices = policy_choices, .def = POLICY_EGREEDY, .effect = PE_LIVE,
+	  .text = "How actions are chosen while learning: egreedy, noisy "
+	  "(argmax of Q plus N(0,1)/(episode+1)), greedy or random." },
+	{ .name = "episodes", .type = P_INT, .offset = OFF(episodes),
+	  .min = 1, .max = 10000000, .def = 500, .effect = PE_BATCH,
+	  .text = "Episodes per run." },
+	{ .name = "runs", .type = P_INT, .offset = OFF(runs),
+	  .min = 1, .max = 100000, .def = 1, .effect = PE_BATCH,
+	  .text = "Independent runs to average, each with its own seed "
+	  "derived from the base seed." },
+	{ .name = "seed", .type = P_INT, .offset = OFF(seed),
+	  .min = 0, .max = 9007199254740992.0, .def = 1, .effect = PE_RESET,
+	  .text = "Base seed: the same seed gives the same run everywhere." },
+	{ .name = "map", .type = P_STRING, .offset = OFF(map),
+	  .def_str = "4x4", .effect = PE_RESET,
+	  .text = "FrozenLake map: 4x4, 8x8, a map name from the data "
+	  "directory, or a map file." },
+	{ .name = "slippery", .type = P_BOOL, .offset = OFF(slippery),
+	  .def = 1, .effect = PE_RESET,
+	  .text = "Slippery ice: the intended move only succeeds with "
+	  "probability success_rate." },
+	{ .name = "success_rate", .type = P_REAL, .offset = OFF(success_rate),
+	  .min = 0, .max = 1, .def = 1.0 / 3.0, .effect = PE_RESET,
+	  .text = "On slippery ice, the probability of the intended move; "
+	  "each perpendicular move gets half the rest." },
+	{ .name = "max_steps", .type = P_INT, .offset = OFF(max_steps),
+	  .min = 0, .max = 1000000, .def = 0, .effect = PE_LIVE,
+	  .text = "Steps before an episode is truncated; 0 keeps "
+	  "Gymnasium's limit (100, or 200 on the 8x8 map)." },
+	{ .name = "eval_episodes", .type = P_INT, .offset = OFF(eval_episodes),
+	  .min = 0, .max = 1000000, .def = 100, .effect = PE_BATCH,
+	  .text = "Episodes of greedy evaluation of the learned policy after "
+	  "training." },
+	{ .name = "window", .type = P_INT, .offset = OFF(window),
+	  .min = 1, .max = 100000, .def = 50, .effect = PE_LIVE,
+	  .text = "Width of the moving average drawn over learning curves." },
+	{ .name = "threads", .type = P_INT, .offset = OFF(threads),
+	  .min = 0, .max = 16, .def = 0, .effect = PE_BATCH,
+	  .text = "Worker threads that play an experiment's runs in "
+	  "parallel; 0 uses one per CPU.  Results do not depend on it." },
+	{ .name = NULL }
+};
+
+void
+params_defaults(struct params *p)
+{
+	const struct param	*t;
+	char			*base = (char *)p;
+
+	memset(p, 0, sizeof *p);
+	for (t = param_table; t->name != NULL; t++) {
+		switch (t->type) {
+		case P_REAL:
+			*(double *)(base + t->offset) = t->def;
+			break;
+		case P_INT:
+			*(long long *)(base + t->offset) = (long long)t->def;
+			break;
+		case P_BOOL:
+			*(bool *)(base + t->offset) = t->def != 0;
+			break;
+		case P_CHOICE:
+			*(int *)(base + t->offset) = (int)t->def;
+			break;
+		case P_STRING:
+			snprintf(base + t->offset, PARAM_STR_MAX, "%s",
+			    t->def_str);
+			break;
+		}
+	}
+}
+
+const struct param *
+param_find(const char *name)
+{
+	const struct param	*t;
+
+	for (t = param_table; t->name != NULL; t++)
+		if (strcmp(t->name, name) == 0)
+			return (t);
+	return (NULL);
+}
+
+static int
+parse_real(const struct param *t, const char *v, double *out, char *err,
+    size_t errsz)
+{
+	char	*end;
+	double	 d;
+
+	errno = 0;
+	d = strtod(v, &end);
+	if (*v == '\0' || *end != '\0' || errno == ERANGE || !isfinite(d)) {
+		snprintf(err, errsz, "%s: '%s' is not a number", t->name, v);
+		return (-1);
+	}
+	if (d < t->min || d > t->max) {
+		snprintf(err, errsz, "%s: %s not in [%g, %g]", t->name, v,
+		    t->min, t->max);
+		return (-1);
+	}
+	*out = d;
+	return (0);
+}
+
+static int
+parse_int(const struct param *t, const char *v, long long *out, char *err,
+    size_t errsz)
+{
+	char		*end;
+	long long	 n;
+
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || errno == ERANGE) {
+		snprintf(err, errsz, "%s: '%s' is not a whole number", t->name,
+		    v);
+		return (-1);
+	}
+	if ((double)n < t->min || (double)n > t->max) {
+		snprintf(err, errsz, "%s: %s not in [%.0f, %.0f]", t->name, v,
+		    t->min, t->max);
+		return (-1);
+	}
+	*out = n;
+	return (0);
+}
+
+static int
+parse_bool(const struct param *t, const char *v, bool *out, char *err,
+    size_t errsz)
+{
+	static const char *const yes[] = { "1", "true", "yes", "on", NULL };
+	static const char *const no[] = { "0", "false", "no", "off", NULL };
+	int	 i;
+
+	for (i = 0; yes[i] != NULL; i++) {
+		if (strcasecmp(v, yes[i]) == 0) {
+			*out = true;
+			return (0);
+		}
+		if (strcasecmp(v, no[i]) == 0) {
+			*out = false;
+			return (0);
+		}
+	}
+	snprintf(err, errsz, "%s: '%s' is not a boolean (use 1 or 0)", t->name,
+	    v);
+	return (-1);
+}
+
+static int
+parse_choice(const struct param *t, const char *v, int *out, char *err,
+    size_t errsz)
+{
+	char	 range[PARAM_STR_MAX];
+	int	 i;
+
+	for (i = 0; t->choices[i] != NULL; i++) {
+		if (strcmp(v, t->choices[i]) == 0) {
+			*out = i;
+			return (0);
+		}
+	}
+	param_describe_range(t, range, sizeof range);
+	snprintf(err, errsz, "%s: '%s' is not one of %s", t->name, v, range);
+	return (-1);
+}
+
+static int
+parse_string(const struct param *t, const char *v, char *out, char *err,
+    size_t errsz)
+{
+	size_t	 len = strlen(v);
+
+	if (len == 0 || len >= PARAM_STR_MAX) {
+		snprintf(err, errsz, "%s: value must have 1 to %d characters",
+		    t->name, PARAM_STR_MAX - 1);
+		return (-1);
+	}
+	memcpy(out, v, len + 1);
+	return (0);
+}
+
+int
+param_set(struct params *p, const char *name, const char *value, char *err,
+    size_t errsz)
+{
+	const struct param	*t = param_find(name);
+	char			*field;
+
+	if (t == NULL) {
+		snprintf(err, errsz, "unknown parameter '%s'", name);
+		return (-1);
+	}
+	field = (char *)p + t->offset;
+	switch (t->type) {
+	case P_REAL:
+		return (parse_real(t, value, (double *)field, err, errsz));
+	case P_INT:
+		return (parse_int(t, value, (long long *)field, err, errsz));
+	case P_BOOL:
+		return (parse_bool(t, value, (bool *)field, err, errsz));
+	case P_CHOICE:
+		return (parse_choice(t, value, (int *)field, err, errsz));
+	case P_STRING:
+		return (parse_string(t, value, field, err, errsz));
+	}
+	return (-1);
+}
+
+int
+param_assign(struct params *p, const char *assignment, char *err,
+    size_t errsz)
+{
+	char		 name[64];
+	const char	*eq = strchr(assignment, '=');
+	size_t		 len;
+
+	if (eq == NULL || eq == assignment) {
+		snprintf(err, errsz, "'%s' is not NAME=VALUE", assignment);
+		return (-1);
+	}
+	len = (size_t)(eq - assignment);
+	if (len >= sizeof name) {
+		snprintf(err, errsz, "unknown parameter '%.*s'", 63,
+		    assignment);
+		return (-1);
+	}
+	memcpy(name, assignment, len);
+	name[len] = '\0';
+	return (param_set(p, name, eq + 1, err, errsz));
+}
+
+/* The shortest %g form that reads back as the same double. */
+static void
+format_shortest(double v, char *buf, size_t bufsz)
+{
+	int	 digits;
+
+	for (digits = 6; digits < 17; digits++) {
+		snprintf(buf, bufsz, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+	snprintf(buf, bufsz, "%.17g", v);
+}
+
+void
+param_format(const struct params *p, const struct param *t, char *buf,
+    size_t bufsz)
+{
+	const char	*field = (const char *)p + t->offset;
+
+	switch (t->type) {
+	case P_REAL:
+		format_shortest(*(const double *)field, buf, bufsz);
+		break;
+	case P_INT:
+		snprintf(buf, bufsz, "%lld", *(const long long *)field);
+		break;
+	case P_BOOL:
+		snprintf(buf, bufsz, "%d", *(const bool *)field ? 1 : 0);
+		break;
+	case P_CHOICE:
+		snprintf(buf, bufsz, "%s", t->choices[*(const int *)field]);
+		break;
+	case P_STRING:
+		snprintf(buf, bufsz, "%s", field);
+		break;
+	}
+}
+
+const char *
+param_choice(const struct param *t, int index)
+{
+	return (t->choices[index]);
+}
+
+const char *
+params_agent(const struct params *p)
+{
+	return (agent_choices[p->agent]);
+}
+
+const char *
+params_env(const struct params *p)
+{
+	return (env_choices[p->env]);
+}
+
+void
+param_describe_range(const struct param *t, char *buf, size_t bufsz)
+{
+	size_t	 used = 0;
+	int	 i;
+
+	buf[0] = '\0';
+	switch (t->type) {
+	case P_REAL:
+		snprintf(buf, bufsz, "[%g, %g]", t->min, t->max);
+		break;
+	case P_INT:
+		snprintf(buf, bufsz, "[%.0f, %.0f]", t->min, t->max);
+		break;
+	case P_BOOL:
+		snprintf(buf, bufsz, "0|1");
+		break;
+	case P_CHOICE:
+		for (i = 0; t->choices[i] != NULL && used < bufsz; i++)
+			used += snprintf(buf + used, bufsz - used, "%s%s",
+			    i > 0 ? "|" : "", t->choices[i]);
+		break;
+	case P_STRING:
+		snprintf(buf, bufsz, "text");
+		break;
+	}
+}

@@ -1,0 +1,79 @@
+/*
+ * The parameter table: the one list of every setting (name, type,
+ * range, default, one-sentence help).  The command line's --set, lesson
+ * files, the prompt, completion, `help' and the man page all follow it.
+ * Values live in struct params, a plain value that is cheap to copy: to
+ * change a setting safely, change a copy and keep it only if it works.
+ */
+#ifndef QT_PARAM_H
+#define QT_PARAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PARAM_STR_MAX 256
+
+enum param_type { P_REAL, P_INT, P_BOOL, P_CHOICE, P_STRING };
+
+/* What a change needs before it can take effect. */
+enum param_effect {
+	PE_LIVE,	/* from the next transition, nothing lost */
+	PE_RESET,	/* rebuild the experiment: what was learned is lost */
+	PE_BATCH	/* only read when an experiment runs (episodes, runs) */
+};
+
+struct params {
+	int		 agent;		/* index into agent choices */
+	int		 env;		/* index into env choices */
+	double		 alpha;
+	double		 gamma;
+	double		 epsilon;
+	int		 policy;	/* enum policy_kind */
+	long long	 episodes;
+	long long	 runs;
+	long long	 seed;
+	char		 map[PARAM_STR_MAX];
+	bool		 slippery;
+	double		 success_rate;
+	long long	 max_steps;
+	long long	 eval_episodes;
+	long long	 window;
+	long long	 threads;
+};
+
+struct param {
+	const char		*name;
+	enum param_type		 type;
+	size_t			 offset;
+	double			 min;		/* P_REAL, P_INT */
+	double			 max;
+	double			 def;		/* numeric default */
+	const char		*def_str;	/* P_STRING default */
+	const char *const	*choices;	/* P_CHOICE, NULL-terminated */
+	enum param_effect	 effect;
+	const char		*unit;		/* for help, may be NULL */
+	const char		*text;
+};
+
+extern const struct param param_table[];
+
+void		 params_defaults(struct params *);
+const struct param *param_find(const char *name);
+/* Set NAME to the text VALUE; on error nothing changes. */
+int		 param_set(struct params *, const char *name, const char *value,
+		     char *err, size_t errsz);
+/* Set from "NAME=VALUE". */
+int		 param_assign(struct params *, const char *assignment,
+		     char *err, size_t errsz);
+/* The value as text, in a form param_set reads back. */
+void		 param_format(const struct params *, const struct param *,
+		     char *buf, size_t bufsz);
+/* The choice name of a P_CHOICE value. */
+const char	*param_choice(const struct param *, int index);
+const char	*params_agent(const struct params *);
+const char	*params_env(const struct params *);
+/* The allowed values or range, e.g. "[0, 1]" or "egreedy|noisy". */
+void		 param_describe_range(const struct param *, char *buf,
+		     size_t bufsz);
+
+#endif

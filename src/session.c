@@ -1,0 +1,335 @@
+/* One running experiment: stepping, episodes, undo and settings. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "env_frozenlake.h"
+#include "gridmap.h"
+#include "session.h"
+#include "stats.h"
+#include "xmalloc.h"
+
+/* Entries of undo per frame that a table learner needs on average; the
+ * journal holds this many per frame before it drops old frames early. */
+#define UNDO_ENTRIES_PER_FRAME 4
+
+/* Everything besides the learner's table that one transition changes. */
+struct undo_frame {
+	struct rng		 rng;
+	struct env_state	 env;
+	long			 episode;
+	long			 step;
+	long			 transitions;
+	double			 ep_reward;
+	bool			 in_episode;
+	long			 logged;
+	struct session_last	 last;
+	struct update_record	 rec;
+};
+
+/* Stream numbers of the evaluation runs, apart from the training ones. */
+#define EVAL_STREAM_BASE 0x8000000000000000ULL
+
+static void	log_append(struct episode_log *, double, double, double);
+static void	apply_live(struct session *);
+
+struct env *
+session_make_env(const struct params *p, const struct datadir *d, char *err,
+    size_t errsz)
+{
+	struct gridmap	 map;
+	char		 path[DATADIR_PATH_MAX];
+	struct env	*e;
+
+	if (gridmap_builtin(&map, p->map) != 0) {
+		if (datadir_map_path(d, p->map, path, sizeof path, err,
+		    errsz) != 0)
+			return (NULL);
+		if (gridmap_load(&map, path, err, errsz) != 0)
+			return (NULL);
+	}
+	e = frozenlake_new(&map, p->slippery, p->success_rate);
+	return (e);
+}
+
+static struct agent_config
+agent_config_of(const struct params *p)
+{
+	struct agent_config	 c;
+
+	c.alpha = p->alpha;
+	c.gamma = p->gamma;
+	c.epsilon = p->epsilon;
+	c.policy = (enum policy_kind)p->policy;
+	return (c);
+}
+
+/* The settings that change without a rebuild. */
+static void
+apply_live(struct session *s)
+{
+	s->agent->cfg = agent_config_of(&s->p);
+	s->env->time_limit = s->p.max_steps > 0 ? (int)s->p.max_steps :
+	    s->env->default_time_limit;
+}
+
+/* Build env and agent for parameters p; on error s is untouched. */
+static int
+build(struct session *s, const struct params *p, char *err, size_t errsz)
+{
+	struct env		*env;
+	struct agent		*agent;
+	struct agent_config	 cfg = agent_config_of(p);
+
+	if ((env = session_make_env(p, &s->dirs, err, errsz)) == NULL)
+		return (-1);
+	agent = agent_new(params_agent(p), env->nstates, env->nactions, &cfg,
+	    err, errsz);
+	if (agent == NULL) {
+		env_free(env);
+		return (-1);
+	}
+	env_free(s->env);
+	agent_free(s->agent);
+	s->env = env;
+	s->agent = agent;
+	s->p = *p;
+	apply_live(s);
+	return (0);
+}
+
+struct session *
+session_new(const struct params *p, const struct datadir *d, uint64_t stream,
+    size_t undo_frames, char *err, size_t errsz)
+{
+	struct session	*s = xcalloc(1, sizeof *s);
+
+	s->dirs = *d;
+	s->stream = stream;
+	if (build(s, p, err, errsz) != 0) {
+		free(s);
+		return (NULL);
+	}
+	if (undo_frames > 0)
+		s->journal = journal_new(undo_frames,
+		    undo_frames * UNDO_ENTRIES_PER_FRAME,
+		    sizeof (struct undo_frame));
+	session_reset(s);
+	return (s);
+}
+
+void
+session_free(struct session *s)
+{
+	if (s == NULL)
+		return;
+	env_free(s->env);
+	agent_free(s->agent);
+	journal_free(s->journal);
+	free(s->log.reward);
+	free(s->log.steps);
+	free(s->log.success);
+	free(s);
+}
+
+void
+session_reset(struct session *s)
+{
+	agent_clear(s->agent);
+	rng_seed(&s->rng, (uint64_t)s->p.seed, s->stream);
+	s->episode = 0;
+	s->step = 0;
+	s->transitions = 0;
+	s->ep_reward = 0;
+	s->in_episode = false;
+	s->log.n = 0;
+	s->last.valid = false;
+	s->env->st.s = -1;
+	s->env->st.t = 0;
+	if (s->journal != NULL)
+		journal_clear(s->journal);
+}
+
+static void
+log_append(struct episode_log *log, double reward, double steps,
+    double success)
+{
+	if (log->n == log->cap) {
+		log->cap = log->cap > 0 ? log->cap * 2 : 1024;
+		log->reward = xreallocarray(log->reward, log->cap,
+		    sizeof *log->reward);
+		log->steps = xreallocarray(log->steps, log->cap,
+		    sizeof *log->steps);
+		log->success = xreallocarray(log->success, log->cap,
+		    sizeof *log->success);
+	}
+	log->reward[log->n] = reward;
+	log->steps[log->n] = steps;
+	log->success[log->n] = success;
+	log->n++;
+}
+
+static void
+save_frame(struct session *s)
+{
+	struct undo_frame	*f = journal_begin(s->journal);
+
+	f->rng = s->rng;
+	f->env = s->env->st;
+	f->episode = s->episode;
+	f->step = s->step;
+	f->transitions = s->transitions;
+	f->ep_reward = s->ep_reward;
+	f->in_episode = s->in_episode;
+	f->logged = s->log.n;
+	f->last = s->last;
+	f->rec = s->agent->rec;
+}
+
+int
+session_step(struct session *s)
+{
+	struct policy_choice	 c;
+	struct env_step		 out;
+	int			 state;
+
+	if (s->journal != NULL)
+		save_frame(s);
+	if (!s->in_episode) {
+		env_reset(s->env, &s->rng);
+		s->step = 0;
+		s->ep_reward = 0;
+		s->in_episode = true;
+	}
+	state = s->env->st.s;
+	c = s->agent->ops->act(s->agent, state, s->episode, &s->rng);
+	env_step(s->env, c.action, &s->rng, &out);
+	s->agent->ops->learn(s->agent, state, c.action, c.explored, &out,
+	    &s->rng, s->journal);
+	s->step++;
+	s->transitions++;
+	s->ep_reward += out.reward;
+	s->last.valid = true;
+	s->last.s = state;
+	s->last.a = c.action;
+	s->last.explored = c.explored;
+	s->last.step = out;
+	if (!out.terminated && !out.truncated)
+		return (0);
+	log_append(&s->log, s->ep_reward, (double)s->step,
+	    out.success ? 1.0 : 0.0);
+	s->episode++;
+	s->in_episode = false;
+	return (1);
+}
+
+void
+session_finish_episode(struct session *s)
+{
+	while (session_step(s) == 0)
+		;
+}
+
+long
+session_run(struct session *s, long episodes, long max_transitions)
+{
+	long	 ended = 0, taken = 0;
+
+	while ((episodes <= 0 || ended < episodes) &&
+	    (max_transitions <= 0 || taken < max_transitions)) {
+		ended += session_step(s);
+		taken++;
+	}
+	return (ended);
+}
+
+int
+session_back(struct session *s)
+{
+	const struct undo_frame	*f;
+
+	if (s->journal == NULL || (f = journal_undo(s->journal)) == NULL)
+		return (-1);
+	s->rng = f->rng;
+	s->env->st = f->env;
+	s->episode = f->episode;
+	s->step = f->step;
+	s->transitions = f->transitions;
+	s->ep_reward = f->ep_reward;
+	s->in_episode = f->in_episode;
+	s->log.n = f->logged;
+	s->last = f->last;
+	s->agent->rec = f->rec;
+	return (0);
+}
+
+size_t
+session_history(const struct session *s)
+{
+	return (s->journal != NULL ? journal_frames(s->journal) : 0);
+}
+
+int
+session_set(struct session *s, const char *name, const char *value,
+    bool *did_reset, char *err, size_t errsz)
+{
+	struct params		 next = s->p;
+	const struct param	*t;
+
+	*did_reset = false;
+	if (param_set(&next, name, value, err, errsz) != 0)
+		return (-1);
+	t = param_find(name);
+	if (t->effect == PE_RESET) {
+		if (build(s, &next, err, errsz) != 0)
+			return (-1);
+		session_reset(s);
+		*did_reset = true;
+		return (0);
+	}
+	s->p = next;
+	apply_live(s);
+	return (0);
+}
+
+struct eval_result
+session_evaluate(const struct session *s, long episodes)
+{
+	struct eval_result	 res = { episodes, 0, 0, 0 };
+	struct env		*env;
+	struct env_step		 out;
+	struct rng		 rng;
+	struct agent		*ag = s->agent;
+	char			 err[256];
+	long			 i;
+	int			 a;
+
+	if (episodes <= 0)
+		return (res);
+	env = session_make_env(&s->p, &s->dirs, err, sizeof err);
+	if (env == NULL)
+		return (res);
+	env->time_limit = s->env->time_limit;
+	rng_seed(&rng, (uint64_t)s->p.seed, EVAL_STREAM_BASE + s->stream);
+	for (i = 0; i < episodes; i++) {
+		env_reset(env, &rng);
+		do {
+			a = ag->ops->greedy(ag, env->st.s, &rng);
+			env_step(env, a, &rng, &out);
+			res.reward += out.reward;
+			res.steps++;
+		} while (!out.terminated && !out.truncated);
+		res.success += out.success;
+	}
+	env_free(env);
+	res.success /= (double)episodes;
+	res.reward /= (double)episodes;
+	res.steps /= (double)episodes;
+	return (res);
+}
+
+double
+session_tail_mean(const struct session *s, const double *x, long last)
+{
+	return (stats_tail_mean(x, s->log.n, last));
+}

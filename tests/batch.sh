@@ -1,0 +1,105 @@
+#!/bin/sh
+# Batch mode as a process: exit codes, messages, the summary line, CSV.
+# Run by `make check' with QTUTOR pointing at the built binary.
+set -u
+: "${QTUTOR:?}" "${TOP_SRCDIR:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect_status STATUS PATTERN ARGS...: exit status and a stderr line.
+expect_status() {
+	want=$1 pattern=$2
+	shift 2
+	"$QTUTOR" "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		bad "qtutor $*: exit $got, expected $want"; cat "$tmp/err"
+	elif [ -n "$pattern" ] && ! grep -q -- "$pattern" "$tmp/err"; then
+		bad "qtutor $*: stderr lacks '$pattern':"; cat "$tmp/err"
+	else
+		ok
+	fi
+}
+
+summary_field() {
+	tail -n 1 "$tmp/out" | tr ' ' '\n' | sed -n "s/^$1=//p"
+}
+
+# --- Good runs --------------------------------------------------------
+expect_status 0 "" --version
+grep -q '^qtutor [0-9]' "$tmp/out" && ok || bad "--version output"
+expect_status 0 "" --help
+grep -q 'usage: qtutor' "$tmp/out" && grep -q 'alpha' "$tmp/out" && ok ||
+    bad "--help lists usage and parameters"
+expect_status 0 "" --list
+grep -q '^frozenlake ' "$tmp/out" && ok || bad "--list shows frozenlake"
+
+# The classic workload: 30 runs x 500 episodes, the lesson's defaults.
+expect_status 0 "" --batch --lesson frozenlake --runs 30 --episodes 500 \
+    --csv "$tmp/curve.csv"
+last=$(tail -n 1 "$tmp/out")
+echo "$last" | grep -Eq '^summary: agent=qlearning runs=30 episodes=500 reward_last100=[0-9.]+ success_last100=[0-9.]+ steps_last100=[0-9.]+ transitions=[0-9]+ seconds=[0-9.]+$' &&
+    ok || bad "summary line format: $last"
+succ=$(summary_field success_last100)
+awk "BEGIN { exit !($succ >= 0.9) }" && ok ||
+    bad "classic workload success_last100=$succ < 0.9"
+trans=$(summary_field transitions)
+[ "$trans" -gt 90000 ] && [ "$trans" -lt 110000 ] && ok ||
+    bad "classic workload transitions=$trans, expected about 96000"
+grep -q 'reward per episode' "$tmp/out" && grep -q 'steps per episode' \
+    "$tmp/out" && ok || bad "batch output has both plots"
+head -n 1 "$tmp/curve.csv" | grep -qx 'episode,reward_mean,reward_std,steps_mean,steps_std' &&
+    ok || bad "CSV header"
+[ "$(wc -l <"$tmp/curve.csv")" -eq 501 ] && ok || bad "CSV has 500 rows"
+[ -z "$(ls "$tmp" | grep tmp)" ] && ok || bad "CSV temporary file left"
+
+# Same seed, same output (the seconds aside); another seed differs.
+"$QTUTOR" --batch --runs 3 --episodes 50 --seed 7 | sed 's/seconds=.*//' >"$tmp/a"
+"$QTUTOR" --batch --runs 3 --episodes 50 --seed 7 | sed 's/seconds=.*//' >"$tmp/b"
+"$QTUTOR" --batch --runs 3 --episodes 50 --seed 8 --csv "$tmp/c8.csv" >/dev/null
+"$QTUTOR" --batch --runs 3 --episodes 50 --seed 7 --csv "$tmp/c7.csv" >/dev/null
+cmp -s "$tmp/a" "$tmp/b" && ok || bad "same seed gives different output"
+cmp -s "$tmp/c7.csv" "$tmp/c8.csv" && bad "seeds 7 and 8 gave the same curve" || ok
+
+# Plain ASCII plots in a non-UTF-8 locale.
+LC_ALL=C "$QTUTOR" --batch --runs 2 --episodes 20 >"$tmp/ascii"
+LC_ALL=C grep -q '[^ -~]' "$tmp/ascii" && bad "non-ASCII output in C locale" || ok
+
+# A user map file by path.
+printf 'SFFG\n' >"$tmp/line.map"
+expect_status 0 "" --batch --runs 2 --episodes 30 --set map="$tmp/line.map" --set slippery=0
+[ "$(summary_field success_last100)" = "1.0000" ] && ok ||
+    bad "a straight line map is learned"
+
+# --- Bad input: one clear line, exit 2, nothing written ----------------
+expect_status 2 "alpha: 7 not in \[0, 1\]" --batch --set alpha=7
+expect_status 2 "alpha: 'x' is not a number" --batch --set alpha=x
+expect_status 2 "unknown parameter 'nosuch'" --batch --set nosuch=1
+expect_status 2 "is not NAME=VALUE" --batch --set alpha
+expect_status 2 "runs: 0 not in" --batch --runs 0
+expect_status 2 "episodes: '-5x' is not a whole number" --batch --episodes -5x
+expect_status 2 "seed: 'abc' is not a whole number" --batch --seed abc
+expect_status 2 "policy: 'soft' is not one of" --batch --set policy=soft
+expect_status 2 "no lesson named 'nosuch'" --batch --lesson nosuch
+expect_status 2 "unrecognized option" --bogus
+expect_status 2 "unexpected argument 'extra'" --batch extra
+expect_status 2 "no map named 'nowhere'" --batch --set map=nowhere
+printf 'SFX\n' >"$tmp/bad.map"
+expect_status 2 "bad.map:1: 'X' is not a map cell" --batch --set map="$tmp/bad.map"
+for f in "$tmp/out" "$tmp/err"; do :; done
+printf 'not a lesson\n' >"$tmp/bad.lesson"
+expect_status 2 "bad.lesson:1:" --batch --lesson "$tmp/bad.lesson"
+# A bad value leaves an existing CSV untouched.
+echo keep >"$tmp/keep.csv"
+expect_status 2 "" --batch --set alpha=2 --csv "$tmp/keep.csv"
+[ "$(cat "$tmp/keep.csv")" = keep ] && ok || bad "CSV overwritten on error"
+# An unwritable CSV path: exit 1, message names the file.
+expect_status 1 "$tmp/nodir/x.csv" --batch --runs 1 --episodes 5 --csv "$tmp/nodir/x.csv"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

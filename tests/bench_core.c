@@ -1,0 +1,151 @@
+/*
+ * Benchmarks of the core, run by `make bench' (never by `make check').
+ * Each figure is one line: bench: name=NAME value=V unit=UNIT.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "experiment.h"
+#include "session.h"
+
+#define REPEATS 21
+
+static double
+now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+}
+
+static int
+compare_doubles(const void *a, const void *b)
+{
+	double	 x = *(const double *)a, y = *(const double *)b;
+
+	return ((x > y) - (x < y));
+}
+
+static void
+set(struct params *p, const char *assignment)
+{
+	char	 err[256];
+
+	if (param_assign(p, assignment, err, sizeof err) != 0) {
+		fprintf(stderr, "bench: %s\n", err);
+		exit(1);
+	}
+}
+
+static void
+dirs_of_tree(struct datadir *d)
+{
+	snprintf(d->lessons, sizeof d->lessons, "%s/lessons", TOP_SRCDIR);
+	snprintf(d->maps, sizeof d->maps, "%s/data/maps", TOP_SRCDIR);
+}
+
+/* The classic tutorial's workload, in process: the median of repeats. */
+static void
+bench_classic(const struct datadir *d)
+{
+	struct params		 p;
+	struct experiment	 x;
+	double			 t[REPEATS];
+	char			 err[256];
+	int			 i;
+
+	params_defaults(&p);
+	set(&p, "alpha=0.8");
+	set(&p, "gamma=0.9");
+	set(&p, "policy=noisy");
+	set(&p, "slippery=0");
+	set(&p, "max_steps=99");
+	set(&p, "runs=30");
+	set(&p, "episodes=500");
+	set(&p, "eval_episodes=0");
+	for (i = 0; i < REPEATS; i++) {
+		if (experiment_run(&x, &p, d, NULL, NULL, err, sizeof err)) {
+			fprintf(stderr, "bench: %s\n", err);
+			exit(1);
+		}
+		t[i] = x.seconds;
+		if (i == 0)
+			printf("bench: name=ql_classic_transitions value=%lld "
+			    "unit=transitions\n", x.transitions);
+		experiment_free(&x);
+	}
+	qsort(t, REPEATS, sizeof t[0], compare_doubles);
+	printf("bench: name=ql_classic_30x500 value=%.3f unit=ms\n",
+	    t[REPEATS / 2] * 1e3);
+}
+
+/* Raw stepping speed of tabular Q-learning on one long run. */
+static void
+bench_transitions(const struct datadir *d, const char *name,
+    const char *policy, const char *map, int slippery)
+{
+	struct params	 p;
+	struct session	*s;
+	char		 err[256], buf[64];
+	double		 t0, t1;
+	long		 n = 5000000;
+
+	params_defaults(&p);
+	snprintf(buf, sizeof buf, "policy=%s", policy);
+	set(&p, buf);
+	snprintf(buf, sizeof buf, "map=%s", map);
+	set(&p, buf);
+	set(&p, slippery ? "slippery=1" : "slippery=0");
+	if ((s = session_new(&p, d, 0, 0, err, sizeof err)) == NULL) {
+		fprintf(stderr, "bench: %s\n", err);
+		exit(1);
+	}
+	session_run(s, 0, n / 10);	/* warm up */
+	t0 = now();
+	session_run(s, 0, n);
+	t1 = now();
+	printf("bench: name=%s value=%.0f unit=transitions/s\n", name,
+	    (double)n / (t1 - t0));
+	session_free(s);
+}
+
+/* The cost of keeping undo history, as the screen does. */
+static void
+bench_undo(const struct datadir *d)
+{
+	struct params	 p;
+	struct session	*s;
+	char		 err[256];
+	double		 t0, t1;
+	long		 n = 2000000;
+
+	params_defaults(&p);
+	s = session_new(&p, d, 0, 10000, err, sizeof err);
+	if (s == NULL) {
+		fprintf(stderr, "bench: %s\n", err);
+		exit(1);
+	}
+	t0 = now();
+	session_run(s, 0, n);
+	t1 = now();
+	printf("bench: name=ql_undo_transitions_per_sec value=%.0f "
+	    "unit=transitions/s\n", (double)n / (t1 - t0));
+	session_free(s);
+}
+
+int
+main(void)
+{
+	struct datadir	 d;
+
+	dirs_of_tree(&d);
+	bench_classic(&d);
+	bench_transitions(&d, "ql_noisy_4x4_transitions_per_sec", "noisy",
+	    "4x4", 0);
+	bench_transitions(&d, "ql_egreedy_8x8_slippery_transitions_per_sec",
+	    "egreedy", "8x8", 1);
+	bench_undo(&d);
+	return (0);
+}

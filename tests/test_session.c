@@ -1,0 +1,415 @@
+/* Sessions: reproducible stepping, exact undo, settings, learning. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "experiment.h"
+#include "lesson.h"
+#include "metric.h"
+#include "session.h"
+
+static struct datadir	dirs;
+
+static int
+setup_dirs(void **state)
+{
+	(void)state;
+	snprintf(dirs.lessons, sizeof dirs.lessons, "%s/lessons", TOP_SRCDIR);
+	snprintf(dirs.maps, sizeof dirs.maps, "%s/data/maps", TOP_SRCDIR);
+	return (0);
+}
+
+/* The classic tutorial: 4x4, not slippery, alpha 0.8, gamma 0.9,
+ * noisy-greedy, at most 99 steps. */
+static void
+classic_params(struct params *p)
+{
+	char	 err[256];
+
+	params_defaults(p);
+	assert_int_equal(param_assign(p, "alpha=0.8", err, sizeof err), 0);
+	assert_int_equal(param_assign(p, "gamma=0.9", err, sizeof err), 0);
+	assert_int_equal(param_assign(p, "policy=noisy", err, sizeof err), 0);
+	assert_int_equal(param_assign(p, "slippery=0", err, sizeof err), 0);
+	assert_int_equal(param_assign(p, "max_steps=99", err, sizeof err), 0);
+}
+
+static struct session *
+new_session(const struct params *p, size_t undo)
+{
+	char		 err[256];
+	struct session	*s = session_new(p, &dirs, 0, undo, err, sizeof err);
+
+	if (s == NULL)
+		print_error("%s\n", err);
+	assert_non_null(s);
+	return (s);
+}
+
+static size_t
+table_bytes(const struct session *s)
+{
+	return ((size_t)s->agent->nstates * s->agent->nactions *
+	    sizeof (double));
+}
+
+static void
+test_session_same_seed_same_run(void **state)
+{
+	struct params	 p;
+	struct session	*a, *b;
+
+	(void)state;
+	classic_params(&p);
+	a = new_session(&p, 0);
+	b = new_session(&p, 100);	/* undo must not change the run */
+	session_run(a, 200, 0);
+	session_run(b, 200, 0);
+	assert_int_equal(a->transitions, b->transitions);
+	assert_memory_equal(a->log.reward, b->log.reward, 200 * sizeof
+	    (double));
+	assert_memory_equal(a->log.steps, b->log.steps, 200 * sizeof
+	    (double));
+	assert_memory_equal(a->agent->table, b->agent->table, table_bytes(a));
+	session_free(a);
+	session_free(b);
+}
+
+static void
+test_session_step_fills_record(void **state)
+{
+	struct params		 p;
+	struct session		*s;
+	const struct td_record	*r;
+
+	(void)state;
+	classic_params(&p);
+	s = new_session(&p, 0);
+	assert_int_equal(session_step(s), 0);
+	assert_true(s->last.valid);
+	assert_int_equal(s->step, 1);
+	assert_int_equal(s->transitions, 1);
+	assert_int_equal(s->agent->rec.kind, RECORD_TD);
+	r = &s->agent->rec.u.td;
+	assert_int_equal(r->s, s->last.s);
+	assert_int_equal(r->a, s->last.a);
+	assert_int_equal(r->s2, s->env->st.s);
+	assert_near(r->alpha, 0.8, 0);
+	assert_near(agent_row(s->agent, r->s)[r->a], r->q_new, 0);
+	session_free(s);
+}
+
+static void
+test_session_back_restores_exactly(void **state)
+{
+	struct params	 p;
+	struct session	*s, *ref;
+	double		*table;
+	long		 i, k, n = 3000;
+
+	(void)state;
+	classic_params(&p);
+	s = new_session(&p, 10000);
+	ref = new_session(&p, 0);
+	session_run(s, 20, 0);	/* somewhere in the middle of learning */
+	session_run(ref, 20, 0);
+	table = malloc(table_bytes(s));
+	memcpy(table, s->agent->table, table_bytes(s));
+	for (i = 0; i < n; i++)
+		session_step(s);
+	assert_true(s->episode > 20);
+	for (i = 0; i < n; i++)
+		assert_int_equal(session_back(s), 0);
+	assert_memory_equal(s->agent->table, table, table_bytes(s));
+	assert_memory_equal(&s->rng, &ref->rng, sizeof s->rng);
+	assert_memory_equal(&s->env->st, &ref->env->st, sizeof s->env->st);
+	assert_int_equal(s->episode, ref->episode);
+	assert_int_equal(s->step, ref->step);
+	assert_int_equal(s->transitions, ref->transitions);
+	assert_int_equal(s->log.n, ref->log.n);
+	assert_int_equal(s->in_episode, ref->in_episode);
+	/* Stepping forward again replays the same transitions. */
+	for (k = 0; k < n; k++) {
+		session_step(s);
+		session_step(ref);
+	}
+	assert_memory_equal(s->agent->table, ref->agent->table,
+	    table_bytes(s));
+	assert_memory_equal(&s->agent->rec, &ref->agent->rec,
+	    sizeof s->agent->rec);
+	free(table);
+	session_free(s);
+	session_free(ref);
+}
+
+static void
+test_session_history_is_bounded(void **state)
+{
+	struct params	 p;
+	struct session	*s;
+	int		 i;
+
+	(void)state;
+	classic_params(&p);
+	s = new_session(&p, 10000);
+	assert_int_equal(session_back(s), -1);
+	for (i = 0; i < 12000; i++)
+		session_step(s);
+	assert_int_equal(session_history(s), 10000);
+	for (i = 0; i < 10000; i++)
+		assert_int_equal(session_back(s), 0);
+	assert_int_equal(session_back(s), -1);
+	assert_int_equal(s->transitions, 2000);
+	session_free(s);
+}
+
+static void
+test_session_live_setting_keeps_table(void **state)
+{
+	struct params	 p;
+	struct session	*s;
+	double		*table;
+	bool		 reset;
+	char		 err[256];
+
+	(void)state;
+	classic_params(&p);
+	s = new_session(&p, 0);
+	session_run(s, 50, 0);
+	table = malloc(table_bytes(s));
+	memcpy(table, s->agent->table, table_bytes(s));
+	assert_int_equal(session_set(s, "alpha", "0.5", &reset, err,
+	    sizeof err), 0);
+	assert_false(reset);
+	assert_memory_equal(s->agent->table, table, table_bytes(s));
+	assert_near(s->p.alpha, 0.5, 0);
+	assert_near(s->agent->cfg.alpha, 0.5, 0);
+	assert_int_equal(s->episode, 50);
+	session_step(s);
+	assert_near(s->agent->rec.u.td.alpha, 0.5, 0);
+	free(table);
+	session_free(s);
+}
+
+static void
+test_session_bad_setting_changes_nothing(void **state)
+{
+	struct params	 p;
+	struct session	*s;
+	struct params	 before;
+	bool		 reset;
+	char		 err[256];
+
+	(void)state;
+	classic_params(&p);
+	s = new_session(&p, 0);
+	session_run(s, 10, 0);
+	before = s->p;
+	assert_int_equal(session_set(s, "alpha", "7", &reset, err,
+	    sizeof err), -1);
+	assert_string_equal(err, "alpha: 7 not in [0, 1]");
+	assert_int_equal(session_set(s, "map", "nosuchmap", &reset, err,
+	    sizeof err), -1);
+	assert_non_null(strstr(err, "no map named 'nosuchmap'"));
+	assert_memory_equal(&s->p, &before, sizeof before);
+	assert_int_equal(s->episode, 10);
+	assert_int_equal(s->env->nstates, 16);
+	session_free(s);
+}
+
+static void
+test_session_reset_setting_rebuilds(void **state)
+{
+	struct params	 p;
+	struct session	*s;
+	bool		 reset;
+	char		 err[256];
+
+	(void)state;
+	classic_params(&p);
+	s = new_session(&p, 100);
+	session_run(s, 10, 0);
+	assert_int_equal(session_set(s, "map", "8x8", &reset, err,
+	    sizeof err), 0);
+	assert_true(reset);
+	assert_int_equal(s->env->nstates, 64);
+	assert_int_equal(s->agent->nstates, 64);
+	assert_int_equal(s->episode, 0);
+	assert_int_equal(session_history(s), 0);
+	/* max_steps=99 still overrides the 8x8 limit of 200. */
+	assert_int_equal(s->env->time_limit, 99);
+	assert_int_equal(session_set(s, "max_steps", "0", &reset, err,
+	    sizeof err), 0);
+	assert_int_equal(s->env->time_limit, 200);
+	assert_int_equal(session_set(s, "map", "bridge", &reset, err,
+	    sizeof err), 0);
+	assert_int_equal(s->env->nstates, 21);
+	assert_int_equal(s->env->time_limit, 100);
+	session_free(s);
+}
+
+static void
+test_session_max_steps_truncates(void **state)
+{
+	struct params	 p;
+	struct session	*s;
+	char		 err[256];
+	long		 i;
+
+	(void)state;
+	classic_params(&p);
+	param_assign(&p, "max_steps=3", err, sizeof err);
+	param_assign(&p, "policy=random", err, sizeof err);
+	s = new_session(&p, 0);
+	session_run(s, 500, 0);
+	for (i = 0; i < s->log.n; i++)
+		assert_true(s->log.steps[i] >= 1 && s->log.steps[i] <= 3);
+	session_free(s);
+}
+
+static void
+test_session_classic_workload_learns(void **state)
+{
+	struct params		 p;
+	struct experiment	 x;
+	struct datadir		 d = dirs;
+	char			 err[256];
+
+	(void)state;
+	classic_params(&p);
+	param_assign(&p, "runs=30", err, sizeof err);
+	param_assign(&p, "episodes=500", err, sizeof err);
+	param_assign(&p, "eval_episodes=10", err, sizeof err);
+	assert_int_equal(experiment_run(&x, &p, &d, NULL, NULL, err,
+	    sizeof err), 0);
+	assert_true(x.success_tail >= 0.9);
+	assert_true(x.eval.success >= 0.9);
+	/* The shortest path is 6 steps; random play takes about 8 and
+	 * rarely succeeds (about 1.5%). */
+	assert_true(x.steps_tail < 7.0);
+	assert_true(x.success.mean[0] < 0.2);
+	assert_int_equal(x.reward.count, 30);
+	experiment_free(&x);
+}
+
+static void
+test_session_slippery_greedy_near_optimum(void **state)
+{
+	struct params		 p;
+	struct experiment	 x;
+	struct datadir		 d = dirs;
+	char			 err[256];
+
+	(void)state;
+	params_defaults(&p);
+	param_assign(&p, "slippery=1", err, sizeof err);
+	param_assign(&p, "gamma=0.99", err, sizeof err);
+	param_assign(&p, "alpha=0.1", err, sizeof err);
+	param_assign(&p, "policy=egreedy", err, sizeof err);
+	param_assign(&p, "epsilon=0.1", err, sizeof err);
+	param_assign(&p, "episodes=2000", err, sizeof err);
+	param_assign(&p, "runs=5", err, sizeof err);
+	param_assign(&p, "eval_episodes=2000", err, sizeof err);
+	assert_int_equal(experiment_run(&x, &p, &d, NULL, NULL, err,
+	    sizeof err), 0);
+	/* The optimum is 0.74; a random policy gets about 0.015. */
+	assert_true(x.eval.success >= 0.6);
+	assert_true(x.eval.success <= 0.78);
+	experiment_free(&x);
+}
+
+static void
+test_session_metrics(void **state)
+{
+	struct params	 p;
+	struct session	*s;
+	double		 v;
+	char		 err[256];
+
+	(void)state;
+	classic_params(&p);
+	s = new_session(&p, 0);
+	assert_int_equal(metric_lookup(s, "success_last100", -1, NULL, &v, err,
+	    sizeof err), 0);
+	assert_near(v, 0.0, 0);
+	assert_int_equal(metric_lookup(s, "alpha", -1, NULL, &v, err,
+	    sizeof err), 0);
+	assert_near(v, 0.8, 0);
+	assert_int_equal(metric_lookup(s, "policy", -1, "noisy", &v, err,
+	    sizeof err), 0);
+	assert_near(v, 1, 0);
+	assert_int_equal(metric_lookup(s, "greedy", 14, "right", &v, err,
+	    sizeof err), 0);
+	assert_near(v, 2, 0);
+	assert_int_equal(metric_lookup(s, "greedy", 14, "north", &v, err,
+	    sizeof err), -1);
+	assert_string_equal(err, "greedy: 'north' is not an action");
+	assert_int_equal(metric_lookup(s, "greedy", 99, NULL, &v, err,
+	    sizeof err), -1);
+	assert_int_equal(metric_check("greedy", -1, err, sizeof err), -1);
+	assert_string_equal(err, "greedy needs a state, e.g. greedy(0)");
+	assert_int_equal(metric_check("alpha", 3, err, sizeof err), -1);
+	assert_int_equal(metric_check("nosuch", -1, err, sizeof err), -1);
+	assert_string_equal(err, "unknown metric 'nosuch'");
+	session_run(s, 200, 0);
+	assert_int_equal(metric_lookup(s, "episodes_done", -1, NULL, &v, err,
+	    sizeof err), 0);
+	assert_near(v, 200, 0);
+	assert_int_equal(metric_lookup(s, "steps_last100", -1, NULL, &v, err,
+	    sizeof err), 0);
+	assert_near(v, session_tail_mean(s, s->log.steps, 100), 0);
+	session_free(s);
+}
+
+/* The frozenlake lesson's checkpoint fails before training and holds
+ * after it, evaluated on the real session. */
+static void
+test_session_lesson_checkpoint(void **state)
+{
+	struct params			 p;
+	struct session			*s;
+	struct lesson			*l;
+	const struct lesson_check	*check = NULL;
+	char				 err[256], path[4096];
+	int				 i;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/frozenlake.lesson", dirs.lessons);
+	l = lesson_load(path, err, sizeof err);
+	assert_non_null(l);
+	for (i = 0; i < l->npages; i++)
+		if (l->pages[i].check != NULL)
+			check = l->pages[i].check;
+	assert_non_null(check);
+	classic_params(&p);
+	s = new_session(&p, 0);
+	assert_int_equal(lesson_check_eval(check, metric_lookup, s, err,
+	    sizeof err), 0);
+	session_run(s, 500, 0);
+	assert_int_equal(lesson_check_eval(check, metric_lookup, s, err,
+	    sizeof err), 1);
+	session_free(s);
+	lesson_free(l);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_session_same_seed_same_run),
+		cmocka_unit_test(test_session_step_fills_record),
+		cmocka_unit_test(test_session_back_restores_exactly),
+		cmocka_unit_test(test_session_history_is_bounded),
+		cmocka_unit_test(test_session_live_setting_keeps_table),
+		cmocka_unit_test(test_session_bad_setting_changes_nothing),
+		cmocka_unit_test(test_session_reset_setting_rebuilds),
+		cmocka_unit_test(test_session_max_steps_truncates),
+		cmocka_unit_test(test_session_classic_workload_learns),
+		cmocka_unit_test(test_session_slippery_greedy_near_optimum),
+		cmocka_unit_test(test_session_metrics),
+		cmocka_unit_test(test_session_lesson_checkpoint),
+	};
+
+	return (cmocka_run_group_tests(tests, setup_dirs, NULL));
+}
