@@ -1,12 +1,13 @@
 /*
  * Several independent runs of one setting, averaged.
  *
- * Runs are independent, so worker threads play them in parallel, each
- * with a session of its own.  The results are still added to the means
- * strictly in run order (a worker hands its run over and the collector
- * takes run 0, 1, 2...), so the averages are the same bit for bit
- * whatever the number of threads, and memory stays bounded by a few
- * runs in flight rather than all of them.
+ * Runs are independent, so they are played in parallel: the runs are cut
+ * into chunks, each chunk is split into contiguous shares, one per
+ * thread (the calling thread takes a share too), and each run's curves
+ * land in its own row of a buffer.  After a chunk the rows are added to
+ * the means strictly in run order, so the averages are the same bit for
+ * bit whatever the number of threads.  The threads share nothing while
+ * they work, and the buffer bounds memory however many runs there are.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -19,27 +20,25 @@
 #include "xmalloc.h"
 
 #define MAX_THREADS 16
+/* Curves buffered per chunk: 3 doubles per episode per run. */
+#define CHUNK_BYTES (64L * 1024 * 1024)
 
-/* One finished run waiting to be added. */
-struct run_result {
-	long			 run;		/* -1: slot free */
-	double			*reward;
-	double			*steps;
-	double			*success;
-	double			 tails[3];
+/* What one run leaves for the means besides its curves. */
+struct run_summary {
+	double			 tails[3];	/* reward, success, steps */
 	long long		 transitions;
 	struct eval_result	 eval;
 };
 
-struct pool {
+/* One thread's share of a chunk: runs [first, first + count). */
+struct share {
 	const struct params	*p;
 	const struct datadir	*dirs;
-	pthread_mutex_t		 lock;
-	pthread_cond_t		 changed;
-	long			 next_run;	/* next run to hand out */
-	long			 added;		/* runs added to the means */
-	struct run_result	*slot;		/* nslots, run % nslots */
-	int			 nslots;
+	long			 first;
+	long			 count;
+	long			 chunk_first;	/* run of row 0 in the buffers */
+	double			*curves;	/* (chunk, 3, episodes) */
+	struct run_summary	*summary;	/* (chunk) */
 	int			 failed;
 	char			 err[512];
 };
@@ -53,19 +52,19 @@ now_seconds(void)
 	return ((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
 }
 
-/* Play run r in session s and copy what the means need into out. */
+/* Play run r in session s; its curves go to rows (3, episodes). */
 static void
-play_run(struct session *s, long r, const struct params *p,
-    struct run_result *out)
+play_run(struct session *s, long r, const struct params *p, double *rows,
+    struct run_summary *out)
 {
-	size_t	 bytes = (size_t)p->episodes * sizeof (double);
+	size_t	 n = (size_t)p->episodes;
 
 	s->stream = (uint64_t)r;
 	session_reset(s);
 	session_run(s, (long)p->episodes, 0);
-	memcpy(out->reward, s->log.reward, bytes);
-	memcpy(out->steps, s->log.steps, bytes);
-	memcpy(out->success, s->log.success, bytes);
+	memcpy(rows, s->log.reward, n * sizeof (double));
+	memcpy(rows + n, s->log.success, n * sizeof (double));
+	memcpy(rows + 2 * n, s->log.steps, n * sizeof (double));
 	out->tails[0] = session_tail_mean(s, s->log.reward, EXPERIMENT_TAIL);
 	out->tails[1] = session_tail_mean(s, s->log.success,
 	    EXPERIMENT_TAIL);
@@ -74,87 +73,45 @@ play_run(struct session *s, long r, const struct params *p,
 	out->eval = session_evaluate(s, (long)p->eval_episodes);
 }
 
-static void
-add_run(struct experiment *x, const struct run_result *rr)
-{
-	double	 k = (double)x->reward.count + 1;	/* runs after this */
-
-	curve_stats_add(&x->reward, rr->reward);
-	curve_stats_add(&x->steps, rr->steps);
-	curve_stats_add(&x->success, rr->success);
-	x->reward_tail += (rr->tails[0] - x->reward_tail) / k;
-	x->success_tail += (rr->tails[1] - x->success_tail) / k;
-	x->steps_tail += (rr->tails[2] - x->steps_tail) / k;
-	x->eval.success += (rr->eval.success - x->eval.success) / k;
-	x->eval.reward += (rr->eval.reward - x->eval.reward) / k;
-	x->eval.steps += (rr->eval.steps - x->eval.steps) / k;
-	x->transitions += rr->transitions;
-}
-
-/*
- * Put a finished run in its slot and take the slot's buffers in
- * exchange.  Called with the lock held.  The slot is free by the time
- * the run is done unless the collector is still reading the run that
- * had it before, nslots runs earlier.
- */
-static void
-hand_over(struct pool *pool, struct run_result *mine)
-{
-	struct run_result	*slot = &pool->slot[mine->run % pool->nslots];
-	struct run_result	 empty;
-
-	while (slot->run != -1 && !pool->failed)
-		pthread_cond_wait(&pool->changed, &pool->lock);
-	if (pool->failed)
-		return;
-	empty = *slot;
-	*slot = *mine;
-	mine->reward = empty.reward;
-	mine->steps = empty.steps;
-	mine->success = empty.success;
-	pthread_cond_broadcast(&pool->changed);
-}
-
 static void *
-worker(void *arg)
+play_share(void *arg)
 {
-	struct pool		*pool = arg;
-	struct session		*s;
-	struct run_result	 mine;
-	char			 err[512];
-	long			 r, n = (long)pool->p->episodes;
+	struct share	*sh = arg;
+	struct session	*s;
+	long		 r, row;
+	size_t		 n = (size_t)sh->p->episodes;
 
-	s = session_new(pool->p, pool->dirs, 0, 0, err, sizeof err);
-	mine.reward = xcalloc(n, sizeof (double));
-	mine.steps = xcalloc(n, sizeof (double));
-	mine.success = xcalloc(n, sizeof (double));
-	pthread_mutex_lock(&pool->lock);
-	if (s == NULL && !pool->failed) {
-		pool->failed = 1;
-		snprintf(pool->err, sizeof pool->err, "%s", err);
-		pthread_cond_broadcast(&pool->changed);
+	s = session_new(sh->p, sh->dirs, 0, 0, sh->err, sizeof sh->err);
+	if (s == NULL) {
+		sh->failed = 1;
+		return (NULL);
 	}
-	while (s != NULL && !pool->failed && pool->next_run <
-	    (long)pool->p->runs) {
-		/* Stay within nslots runs of the collector, so that no two
-		 * runs in flight ever share a slot. */
-		if (pool->next_run >= pool->added + pool->nslots) {
-			pthread_cond_wait(&pool->changed, &pool->lock);
-			continue;
-		}
-		r = pool->next_run++;
-		pthread_mutex_unlock(&pool->lock);
-		play_run(s, r, pool->p, &mine);
-		mine.run = r;
-		pthread_mutex_lock(&pool->lock);
-		hand_over(pool, &mine);
+	for (r = sh->first; r < sh->first + sh->count; r++) {
+		row = r - sh->chunk_first;
+		play_run(s, r, sh->p, sh->curves + (size_t)row * 3 * n,
+		    &sh->summary[row]);
 	}
-	pthread_mutex_unlock(&pool->lock);
-	free(mine.reward);
-	free(mine.steps);
-	free(mine.success);
 	session_free(s);
 	return (NULL);
+}
+
+static void
+add_run(struct experiment *x, const double *rows,
+    const struct run_summary *rs)
+{
+	double	 k = (double)x->reward.count + 1;	/* runs after this */
+	size_t	 n = (size_t)x->episodes;
+
+	curve_stats_add(&x->reward, rows);
+	curve_stats_add(&x->success, rows + n);
+	curve_stats_add(&x->steps, rows + 2 * n);
+	x->reward_tail += (rs->tails[0] - x->reward_tail) / k;
+	x->success_tail += (rs->tails[1] - x->success_tail) / k;
+	x->steps_tail += (rs->tails[2] - x->steps_tail) / k;
+	x->eval.success += (rs->eval.success - x->eval.success) / k;
+	x->eval.reward += (rs->eval.reward - x->eval.reward) / k;
+	x->eval.steps += (rs->eval.steps - x->eval.steps) / k;
+	x->transitions += rs->transitions;
 }
 
 static int
@@ -172,32 +129,43 @@ thread_count(const struct params *p)
 	return ((int)n);
 }
 
-/* Take finished runs in order and add them; returns -1 on failure. */
+/* Play runs [first, first + count) on up to nthreads threads. */
 static int
-collect(struct experiment *x, struct pool *pool,
-    experiment_progress progress, void *ctx)
+play_chunk(struct share *sh, int nthreads, long first, long count,
+    char *err, size_t errsz)
 {
-	struct run_result	*slot;
-	long			 r;
+	pthread_t	 tid[MAX_THREADS];
+	long		 next = first, size;
+	int		 i, started = 0, rc = 0;
 
-	pthread_mutex_lock(&pool->lock);
-	for (r = 0; r < x->runs; r++) {
-		slot = &pool->slot[r % pool->nslots];
-		while (slot->run != r && !pool->failed)
-			pthread_cond_wait(&pool->changed, &pool->lock);
-		if (pool->failed)
-			break;
-		pthread_mutex_unlock(&pool->lock);
-		add_run(x, slot);
-		if (progress != NULL)
-			progress(ctx, r + 1, x->runs);
-		pthread_mutex_lock(&pool->lock);
-		slot->run = -1;
-		pool->added = r + 1;
-		pthread_cond_broadcast(&pool->changed);
+	if (nthreads > count)
+		nthreads = (int)count;
+	for (i = 0; i < nthreads; i++) {
+		size = count / nthreads + (i < count % nthreads);
+		sh[i].first = next;
+		sh[i].count = size;
+		sh[i].chunk_first = first;
+		sh[i].failed = 0;
+		next += size;
 	}
-	pthread_mutex_unlock(&pool->lock);
-	return (pool->failed ? -1 : 0);
+	/* The caller plays share 0 itself while the others run. */
+	for (i = 1; i < nthreads; i++) {
+		if (pthread_create(&tid[i], NULL, play_share, &sh[i]) != 0)
+			break;
+		started = i;
+	}
+	play_share(&sh[0]);
+	for (i = started + 1; i < nthreads; i++)
+		play_share(&sh[i]);	/* threads that could not start */
+	for (i = 1; i <= started; i++)
+		pthread_join(tid[i], NULL);
+	for (i = 0; i < nthreads; i++) {
+		if (sh[i].failed) {
+			snprintf(err, errsz, "%s", sh[i].err);
+			rc = -1;
+		}
+	}
+	return (rc);
 }
 
 int
@@ -205,48 +173,47 @@ experiment_run(struct experiment *x, const struct params *p,
     const struct datadir *d, experiment_progress progress, void *ctx,
     char *err, size_t errsz)
 {
-	struct pool	 pool;
-	pthread_t	 tid[MAX_THREADS];
-	double		 start;
-	int		 i, nthreads = thread_count(p), rc;
+	struct share		 sh[MAX_THREADS];
+	struct run_summary	*summary;
+	double			*curves, start;
+	long			 chunk, first, r;
+	size_t			 n = (size_t)p->episodes;
+	int			 i, nthreads = thread_count(p), rc = 0;
 
 	memset(x, 0, sizeof *x);
 	x->runs = (long)p->runs;
 	x->episodes = (long)p->episodes;
 	x->eval.episodes = (long)p->eval_episodes;
+	chunk = CHUNK_BYTES / (long)(3 * n * sizeof (double));
+	if (chunk < nthreads)
+		chunk = nthreads;
+	if (chunk > x->runs)
+		chunk = x->runs;
+	curves = xcalloc((size_t)chunk * 3 * n, sizeof (double));
+	summary = xcalloc(chunk, sizeof *summary);
 	curve_stats_init(&x->reward, x->episodes);
 	curve_stats_init(&x->steps, x->episodes);
 	curve_stats_init(&x->success, x->episodes);
-	memset(&pool, 0, sizeof pool);
-	pool.p = p;
-	pool.dirs = d;
-	pool.nslots = 2 * nthreads;
-	pool.slot = xcalloc(pool.nslots, sizeof *pool.slot);
-	for (i = 0; i < pool.nslots; i++) {
-		pool.slot[i].run = -1;
-		pool.slot[i].reward = xcalloc(x->episodes, sizeof (double));
-		pool.slot[i].steps = xcalloc(x->episodes, sizeof (double));
-		pool.slot[i].success = xcalloc(x->episodes, sizeof (double));
+	for (i = 0; i < nthreads; i++) {
+		sh[i].p = p;
+		sh[i].dirs = d;
+		sh[i].curves = curves;
+		sh[i].summary = summary;
 	}
-	pthread_mutex_init(&pool.lock, NULL);
-	pthread_cond_init(&pool.changed, NULL);
 	start = now_seconds();
-	for (i = 0; i < nthreads; i++)
-		pthread_create(&tid[i], NULL, worker, &pool);
-	rc = collect(x, &pool, progress, ctx);
-	for (i = 0; i < nthreads; i++)
-		pthread_join(tid[i], NULL);
-	x->seconds = now_seconds() - start;
-	if (rc != 0)
-		snprintf(err, errsz, "%s", pool.err);
-	for (i = 0; i < pool.nslots; i++) {
-		free(pool.slot[i].reward);
-		free(pool.slot[i].steps);
-		free(pool.slot[i].success);
+	for (first = 0; first < x->runs && rc == 0; first += chunk) {
+		if (chunk > x->runs - first)
+			chunk = x->runs - first;
+		rc = play_chunk(sh, nthreads, first, chunk, err, errsz);
+		for (r = 0; r < chunk && rc == 0; r++) {
+			add_run(x, curves + (size_t)r * 3 * n, &summary[r]);
+			if (progress != NULL)
+				progress(ctx, first + r + 1, x->runs);
+		}
 	}
-	free(pool.slot);
-	pthread_mutex_destroy(&pool.lock);
-	pthread_cond_destroy(&pool.changed);
+	x->seconds = now_seconds() - start;
+	free(curves);
+	free(summary);
 	if (rc != 0)
 		experiment_free(x);
 	return (rc);

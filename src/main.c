@@ -325,10 +325,11 @@ main(int argc, char **argv)
 	struct datadir	 d;
 	int		 rc;
 
-	setlocale(LC_ALL, "");
-	/* Numbers read and written (settings, CSV, the summary) always use
-	 * a full stop, whatever the user's locale. */
-	setlocale(LC_NUMERIC, "C");
+	/* Only the character set is taken from the user's locale (UTF-8
+	 * plots, and the screen's wide characters).  Numbers read and
+	 * written (settings, CSV, the summary) keep the C locale's full
+	 * stop, and loading no other category keeps start-up quick. */
+	setlocale(LC_CTYPE, "");
 	memset(&c, 0, sizeof c);
 	if (parse_options(argc, argv, &c, NULL) != 0) {
 		free_cli(&c);
