@@ -66,6 +66,15 @@ head -n 1 "$tmp/curve.csv" | grep -qx 'episode,reward_mean,reward_std,steps_mean
 cmp -s "$tmp/a" "$tmp/b" && ok || bad "same seed gives different output"
 cmp -s "$tmp/c7.csv" "$tmp/c8.csv" && bad "seeds 7 and 8 gave the same curve" || ok
 
+# The thread count changes nothing in the results.
+for t in 1 2 3; do
+	"$QTUTOR" --batch --runs 7 --episodes 40 --set threads=$t \
+	    --csv "$tmp/t$t.csv" | sed 's/seconds=.*//; s/threads=[0-9]*//' >"$tmp/t$t.out"
+done
+cmp -s "$tmp/t1.csv" "$tmp/t2.csv" && cmp -s "$tmp/t1.csv" "$tmp/t3.csv" &&
+    cmp -s "$tmp/t1.out" "$tmp/t3.out" && ok ||
+    bad "results depend on the number of threads"
+
 # Plain ASCII plots in a non-UTF-8 locale.
 LC_ALL=C "$QTUTOR" --batch --runs 2 --episodes 20 >"$tmp/ascii"
 LC_ALL=C grep -q '[^ -~]' "$tmp/ascii" && bad "non-ASCII output in C locale" || ok

@@ -241,6 +241,30 @@ test_env_frozenlake_bad_maps_refused(void **state)
 }
 
 static void
+test_env_frozenlake_several_starts_uniform(void **state)
+{
+	struct gridmap	 map;
+	struct env	*e;
+	struct rng	 r;
+	char		 err[256];
+	int		 count[6] = { 0 }, i, n = 20000;
+
+	(void)state;
+	assert_int_equal(gridmap_load(&map, test_data_path(
+	    "maps/twostarts.map"), err, sizeof err), 0);
+	e = frozenlake_new(&map, false, 1.0 / 3.0);
+	assert_true(e->model->start[0] == 0.5 && e->model->start[2] == 0.5);
+	rng_seed(&r, 4, 0);
+	for (i = 0; i < n; i++) {
+		env_reset(e, &r);
+		count[e->st.s]++;
+	}
+	assert_int_equal(count[0] + count[2], n);
+	assert_near(count[0], n / 2.0, 300);
+	env_free(e);
+}
+
+static void
 test_env_frozenlake_action_names(void **state)
 {
 	struct gridmap	 map;
@@ -272,6 +296,7 @@ main(void)
 		cmocka_unit_test(test_env_frozenlake_success_rate),
 		cmocka_unit_test(test_env_frozenlake_map_files),
 		cmocka_unit_test(test_env_frozenlake_bad_maps_refused),
+		cmocka_unit_test(test_env_frozenlake_several_starts_uniform),
 		cmocka_unit_test(test_env_frozenlake_action_names),
 	};
 

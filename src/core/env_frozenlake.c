@@ -9,6 +9,7 @@
 struct frozenlake {
 	struct gridmap	 map;
 	struct tmodel	*model;
+	int		 only_start;	/* the start state, or -1 if several */
 };
 
 static void		 fl_reset(struct env *, struct rng *);
@@ -91,6 +92,21 @@ fl_build_model(const struct gridmap *m, bool slippery, double success_rate)
 	return (t);
 }
 
+static int
+single_start(const struct gridmap *m)
+{
+	int	 s, found = -1;
+
+	for (s = 0; s < m->rows * m->cols; s++) {
+		if (gridmap_at(m, s) != 'S')
+			continue;
+		if (found >= 0)
+			return (-1);
+		found = s;
+	}
+	return (found);
+}
+
 int
 frozenlake_time_limit(const struct gridmap *m)
 {
@@ -106,6 +122,7 @@ frozenlake_new(const struct gridmap *m, bool slippery, double success_rate)
 
 	fl->map = *m;
 	fl->model = fl_build_model(m, slippery, success_rate);
+	fl->only_start = single_start(m);
 	e->ops = &frozenlake_ops;
 	e->nstates = m->rows * m->cols;
 	e->nactions = FL_NACTIONS;
@@ -127,9 +144,11 @@ frozenlake_map(const struct env *e)
 static void
 fl_reset(struct env *e, struct rng *r)
 {
-	const struct tmodel	*t = e->model;
+	const struct frozenlake	*fl = e->impl;
 
-	e->st.s = rng_choice(r, t->start, t->nstates);
+	/* Most maps have one start: no draw needed, and none is made. */
+	e->st.s = fl->only_start >= 0 ? fl->only_start :
+	    rng_choice(r, fl->model->start, fl->model->nstates);
 }
 
 static void
