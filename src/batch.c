@@ -47,11 +47,12 @@ print_curve(const struct curve_stats *cs, const char *title,
 	spec.xlabel = "episode";
 	avg = plot_moving_average(cs->mean, (int)cs->n, (int)window);
 	snprintf(avg_label, sizeof avg_label, "moving average (%ld)", window);
-	series[0].label = label;
-	series[0].y = cs->mean;
+	/* The smooth line first (braille in UTF-8), the raw means as dots. */
+	series[0].label = avg_label;
+	series[0].y = avg;
 	series[0].n = (int)cs->n;
-	series[1].label = avg_label;
-	series[1].y = avg;
+	series[1].label = label;
+	series[1].y = cs->mean;
 	series[1].n = (int)cs->n;
 	plot_render(cv, 0, 0, o->width, PLOT_HEIGHT, &spec, series, 2,
 	    o->glyphs);

@@ -40,6 +40,13 @@ static const struct glyphs utf8_glyphs = {
 
 /* ASCII markers, one per series, reused after the last. */
 static const char markers[] = "*ox+#@%&";
+/*
+ * In UTF-8 the first series is a braille line; the others are drawn with
+ * these markers, one per column, so that every series can be told apart
+ * on paper and in monochrome, not only by colour.
+ */
+static const uint32_t utf8_markers[] = { 0x00b7, 0x2022, 0x00d7, 0x25e6 };
+#define NUTF8_MARKERS (sizeof utf8_markers / sizeof utf8_markers[0])
 
 /* Bit of each braille dot, by dot row and dot column within a cell. */
 static const uint8_t braille_bit[4][2] = {
@@ -133,13 +140,15 @@ static void	draw_series(struct canvas *, const struct layout *,
 		    const struct plot_series *, int, enum plot_glyphs);
 static void	draw_markers(struct canvas *, const struct layout *,
 		    const struct xbins *, const struct yaxis *, const double *,
-		    uint32_t, uint8_t);
+		    uint32_t, uint8_t,
+		    int);
 static void	draw_braille(struct canvas *, const struct layout *,
 		    const struct xbins *, const struct yaxis *, const double *,
 		    uint8_t);
 static void	dot_set(uint8_t *, int, int, int);
 static void	dot_line(uint8_t *, int, int, int, int, int);
 static uint8_t	series_style(int);
+static uint32_t	series_glyph(int, enum plot_glyphs);
 static void	clip_rect(struct layout *, const struct canvas *, int, int,
 		    int, int);
 static void	clear_rect(struct canvas *, const struct layout *);
@@ -187,7 +196,8 @@ plot_render(struct canvas *c, int x, int y, int w, int h,
 		draw_centred(c, &L, L.xlabel_row, spec->xlabel);
 	if (L.legend_row != -1)
 		draw_legend(c, &L, s, ns, g);
-	for (i = 0; i < ns; i++)
+	/* Last series first, so the first one is on top where they meet. */
+	for (i = ns - 1; i >= 0; i--)
 		draw_series(c, &L, &xb, &ya, &s[i], i, g);
 	if (data_range(s, ns, NULL, NULL) == 0)
 		draw_centred(c, &L, L.plot_row + L.rows / 2, "no data");
@@ -715,8 +725,7 @@ draw_legend(struct canvas *c, const struct layout *L,
 		}
 		if (i > 0 && col + 2 + canvas_textwidth(label) > xend)
 			break;
-		glyph = g == PLOT_UTF8 ? LEGEND_BRAILLE :
-		    (uint32_t)markers[i % (sizeof markers - 1)];
+		glyph = series_glyph(i, g);
 		canvas_putstyle(c, col, L->legend_row, glyph, series_style(i));
 		col += 2;
 		if (col < xend)
@@ -731,18 +740,27 @@ draw_series(struct canvas *c, const struct layout *L, const struct xbins *xb,
     const struct yaxis *ya, const struct plot_series *s, int i,
     enum plot_glyphs g)
 {
-	double	*mean;
+	struct xbins	 cells;
+	double		*mean;
 
 	if (xb->nbins == 0)
 		return;
 	mean = xcalloc(xb->nbins, sizeof *mean);
 	bin_means(xb, s, mean);
-	if (g == PLOT_UTF8)
+	if (g == PLOT_UTF8 && i == 0)
 		draw_braille(c, L, xb, ya, mean, series_style(i));
-	else
-		draw_markers(c, L, xb, ya, mean,
-		    (uint32_t)markers[i % (sizeof markers - 1)],
-		    series_style(i));
+	else if (g == PLOT_UTF8) {
+		/* Markers go one per column: bin the series again. */
+		xbins_init(&cells, s, 1, L->cols, 1);
+		free(mean);
+		mean = xcalloc(cells.nbins > 0 ? cells.nbins : 1,
+		    sizeof *mean);
+		bin_means(&cells, s, mean);
+		draw_markers(c, L, &cells, ya, mean, series_glyph(i, g),
+		    series_style(i), utf8_glyphs.doth);
+	} else
+		draw_markers(c, L, xb, ya, mean, series_glyph(i, g),
+		    series_style(i), 1);
 	free(mean);
 }
 
@@ -754,7 +772,7 @@ draw_series(struct canvas *c, const struct layout *L, const struct xbins *xb,
 static void
 draw_markers(struct canvas *c, const struct layout *L, const struct xbins *xb,
     const struct yaxis *ya, const double *mean, uint32_t marker,
-    uint8_t style)
+    uint8_t style, int doth)
 {
 	double	 v;
 	int	 k, col, dot, prev = 0, joined = 0;
@@ -771,7 +789,8 @@ draw_markers(struct canvas *c, const struct layout *L, const struct xbins *xb,
 				v = mean[k - 1] + (mean[k] - mean[k - 1]) *
 				    (col - prev) / (dot - prev);
 			canvas_putstyle(c, L->plot_col + col,
-			    L->plot_row + value_dot(ya, v), marker, style);
+			    L->plot_row + value_dot(ya, v) / doth, marker,
+			    style);
 		}
 		prev = dot;
 		joined = 1;
@@ -846,6 +865,18 @@ dot_line(uint8_t *mask, int cols, int x0, int y0, int x1, int y1)
 			y0 += sy;
 		}
 	}
+}
+
+/* The glyph of series i, in the legend and (but for UTF-8's first,
+ * drawn in braille) on the plot. */
+static uint32_t
+series_glyph(int i, enum plot_glyphs g)
+{
+	if (g == PLOT_ASCII)
+		return ((uint32_t)markers[i % (sizeof markers - 1)]);
+	if (i == 0)
+		return (LEGEND_BRAILLE);
+	return (utf8_markers[(i - 1) % NUTF8_MARKERS]);
 }
 
 static uint8_t

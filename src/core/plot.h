@@ -52,8 +52,10 @@ struct plot_series {
  * top, y ticks at the left, episode numbers below, then the x label and
  * a legend (when there are several series or any label).  The optional
  * lines are dropped, x label first, when the rectangle is short, and
- * only the part of the rectangle on the canvas is used.  In braille a
- * later series takes over any cell it shares with an earlier one.
+ * only the part of the rectangle on the canvas is used.  The first
+ * series is drawn on top of the others where they share a cell.  In
+ * UTF-8 it is a braille line and the others are markers (one per
+ * column), so every series reads without colour.
  * Returns 0, or -1 when even the bare axes do not fit; the rectangle
  * then holds "plot: too small" if that fits.
  */
