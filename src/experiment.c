@@ -3,11 +3,12 @@
  *
  * Runs are independent, so they are played in parallel: the runs are cut
  * into chunks, each chunk is split into contiguous shares, one per
- * thread (the calling thread takes a share too), and each run's curves
- * land in its own row of a buffer.  After a chunk the rows are added to
- * the means strictly in run order, so the averages are the same bit for
- * bit whatever the number of threads.  The threads share nothing while
- * they work, and the buffer bounds memory however many runs there are.
+ * thread.  The calling thread plays the first share and adds each run
+ * to the means as it ends; the other threads leave their runs' curves
+ * in rows of a buffer, added after them.  So runs are added strictly in
+ * run order and the averages are the same bit for bit whatever the
+ * number of threads.  The threads share nothing while they work, and
+ * the buffer bounds memory however many runs there are.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -20,6 +21,8 @@
 #include "xmalloc.h"
 
 #define MAX_THREADS 16
+/* Experiments with fewer episodes in all run on the calling thread. */
+#define SMALL_EPISODES 20000
 /* Curves buffered per chunk: 3 doubles per episode per run. */
 #define CHUNK_BYTES (64L * 1024 * 1024)
 
@@ -36,9 +39,12 @@ struct share {
 	const struct datadir	*dirs;
 	long			 first;
 	long			 count;
-	long			 chunk_first;	/* run of row 0 in the buffers */
-	double			*curves;	/* (chunk, 3, episodes) */
-	struct run_summary	*summary;	/* (chunk) */
+	long			 row_first;	/* run of row 0 in the buffers */
+	double			*curves;	/* (rows, 3, episodes) */
+	struct run_summary	*summary;	/* (rows) */
+	struct experiment	*direct;	/* add here, not to the rows */
+	experiment_progress	 progress;
+	void			*ctx;
 	int			 failed;
 	char			 err[512];
 };
@@ -52,19 +58,17 @@ now_seconds(void)
 	return ((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
 }
 
-/* Play run r in session s; its curves go to rows (3, episodes). */
+static void	add_run(struct experiment *, const double *, const double *,
+		    const double *, const struct run_summary *);
+
+/* Play run r in session s and sum it up in out. */
 static void
-play_run(struct session *s, long r, const struct params *p, double *rows,
+play_run(struct session *s, long r, const struct params *p,
     struct run_summary *out)
 {
-	size_t	 n = (size_t)p->episodes;
-
 	s->stream = (uint64_t)r;
 	session_reset(s);
 	session_run(s, (long)p->episodes, 0);
-	memcpy(rows, s->log.reward, n * sizeof (double));
-	memcpy(rows + n, s->log.success, n * sizeof (double));
-	memcpy(rows + 2 * n, s->log.steps, n * sizeof (double));
 	out->tails[0] = session_tail_mean(s, s->log.reward, EXPERIMENT_TAIL);
 	out->tails[1] = session_tail_mean(s, s->log.success,
 	    EXPERIMENT_TAIL);
@@ -76,10 +80,12 @@ play_run(struct session *s, long r, const struct params *p, double *rows,
 static void *
 play_share(void *arg)
 {
-	struct share	*sh = arg;
-	struct session	*s;
-	long		 r, row;
-	size_t		 n = (size_t)sh->p->episodes;
+	struct share		*sh = arg;
+	struct session		*s;
+	struct run_summary	 rs;
+	double			*rows;
+	long			 r, row;
+	size_t			 n = (size_t)sh->p->episodes;
 
 	s = session_new(sh->p, sh->dirs, 0, 0, sh->err, sizeof sh->err);
 	if (s == NULL) {
@@ -87,24 +93,34 @@ play_share(void *arg)
 		return (NULL);
 	}
 	for (r = sh->first; r < sh->first + sh->count; r++) {
-		row = r - sh->chunk_first;
-		play_run(s, r, sh->p, sh->curves + (size_t)row * 3 * n,
-		    &sh->summary[row]);
+		play_run(s, r, sh->p, &rs);
+		if (sh->direct != NULL) {
+			add_run(sh->direct, s->log.reward, s->log.success,
+			    s->log.steps, &rs);
+			if (sh->progress != NULL)
+				sh->progress(sh->ctx, r + 1, sh->p->runs);
+			continue;
+		}
+		row = r - sh->row_first;
+		rows = sh->curves + (size_t)row * 3 * n;
+		memcpy(rows, s->log.reward, n * sizeof (double));
+		memcpy(rows + n, s->log.success, n * sizeof (double));
+		memcpy(rows + 2 * n, s->log.steps, n * sizeof (double));
+		sh->summary[row] = rs;
 	}
 	session_free(s);
 	return (NULL);
 }
 
 static void
-add_run(struct experiment *x, const double *rows,
-    const struct run_summary *rs)
+add_run(struct experiment *x, const double *reward, const double *success,
+    const double *steps, const struct run_summary *rs)
 {
 	double	 k = (double)x->reward.count + 1;	/* runs after this */
-	size_t	 n = (size_t)x->episodes;
 
-	curve_stats_add(&x->reward, rows);
-	curve_stats_add(&x->success, rows + n);
-	curve_stats_add(&x->steps, rows + 2 * n);
+	curve_stats_add(&x->reward, reward);
+	curve_stats_add(&x->success, success);
+	curve_stats_add(&x->steps, steps);
 	x->reward_tail += (rs->tails[0] - x->reward_tail) / k;
 	x->success_tail += (rs->tails[1] - x->success_tail) / k;
 	x->steps_tail += (rs->tails[2] - x->steps_tail) / k;
@@ -117,8 +133,14 @@ add_run(struct experiment *x, const double *rows,
 static int
 thread_count(const struct params *p)
 {
-	long	 n = p->threads > 0 ? (long)p->threads :
-		     sysconf(_SC_NPROCESSORS_ONLN);
+	long	 n;
+
+	/* Starting threads costs more than a small experiment takes. */
+	if (p->threads == 0 && p->runs * p->episodes < SMALL_EPISODES)
+		n = 1;
+	else
+		n = p->threads > 0 ? (long)p->threads :
+		    sysconf(_SC_NPROCESSORS_ONLN);
 
 	if (n < 1)
 		n = 1;
@@ -129,14 +151,19 @@ thread_count(const struct params *p)
 	return ((int)n);
 }
 
-/* Play runs [first, first + count) on up to nthreads threads. */
+/*
+ * Play runs [first, first + count) on up to nthreads threads: share 0
+ * adds its runs to x as they end, the others fill the buffer's rows,
+ * which are added after them.
+ */
 static int
-play_chunk(struct share *sh, int nthreads, long first, long count,
-    char *err, size_t errsz)
+play_chunk(struct experiment *x, struct share *sh, int nthreads, long first,
+    long count, char *err, size_t errsz)
 {
 	pthread_t	 tid[MAX_THREADS];
-	long		 next = first, size;
+	long		 next = first, size, r;
 	int		 i, started = 0, rc = 0;
+	size_t		 n = (size_t)x->episodes;
 
 	if (nthreads > count)
 		nthreads = (int)count;
@@ -144,9 +171,12 @@ play_chunk(struct share *sh, int nthreads, long first, long count,
 		size = count / nthreads + (i < count % nthreads);
 		sh[i].first = next;
 		sh[i].count = size;
-		sh[i].chunk_first = first;
 		sh[i].failed = 0;
 		next += size;
+	}
+	for (i = 0; i < nthreads; i++) {
+		sh[i].row_first = sh[0].first + sh[0].count;
+		sh[i].direct = i == 0 ? x : NULL;
 	}
 	/* The caller plays share 0 itself while the others run. */
 	for (i = 1; i < nthreads; i++) {
@@ -165,6 +195,15 @@ play_chunk(struct share *sh, int nthreads, long first, long count,
 			rc = -1;
 		}
 	}
+	for (r = sh[0].first + sh[0].count; r < first + count && rc == 0;
+	    r++) {
+		i = (int)(r - sh[0].row_first);
+		add_run(x, sh[0].curves + (size_t)i * 3 * n,
+		    sh[0].curves + ((size_t)i * 3 + 1) * n,
+		    sh[0].curves + ((size_t)i * 3 + 2) * n, &sh[0].summary[i]);
+		if (sh[0].progress != NULL)
+			sh[0].progress(sh[0].ctx, r + 1, x->runs);
+	}
 	return (rc);
 }
 
@@ -176,7 +215,7 @@ experiment_run(struct experiment *x, const struct params *p,
 	struct share		 sh[MAX_THREADS];
 	struct run_summary	*summary;
 	double			*curves, start;
-	long			 chunk, first, r;
+	long			 chunk, first, rows;
 	size_t			 n = (size_t)p->episodes;
 	int			 i, nthreads = thread_count(p), rc = 0;
 
@@ -189,8 +228,11 @@ experiment_run(struct experiment *x, const struct params *p,
 		chunk = nthreads;
 	if (chunk > x->runs)
 		chunk = x->runs;
-	curves = xcalloc((size_t)chunk * 3 * n, sizeof (double));
-	summary = xcalloc(chunk, sizeof *summary);
+	/* Rows for all but the calling thread's share (about 1/nthreads). */
+	rows = nthreads > 1 ? chunk - chunk / nthreads : 0;
+	curves = xcalloc((size_t)(rows > 0 ? rows : 1) * 3 * n,
+	    sizeof (double));
+	summary = xcalloc(rows > 0 ? rows : 1, sizeof *summary);
 	curve_stats_init(&x->reward, x->episodes);
 	curve_stats_init(&x->steps, x->episodes);
 	curve_stats_init(&x->success, x->episodes);
@@ -199,17 +241,14 @@ experiment_run(struct experiment *x, const struct params *p,
 		sh[i].dirs = d;
 		sh[i].curves = curves;
 		sh[i].summary = summary;
+		sh[i].progress = progress;
+		sh[i].ctx = ctx;
 	}
 	start = now_seconds();
 	for (first = 0; first < x->runs && rc == 0; first += chunk) {
 		if (chunk > x->runs - first)
 			chunk = x->runs - first;
-		rc = play_chunk(sh, nthreads, first, chunk, err, errsz);
-		for (r = 0; r < chunk && rc == 0; r++) {
-			add_run(x, curves + (size_t)r * 3 * n, &summary[r]);
-			if (progress != NULL)
-				progress(ctx, first + r + 1, x->runs);
-		}
+		rc = play_chunk(x, sh, nthreads, first, chunk, err, errsz);
 	}
 	x->seconds = now_seconds() - start;
 	free(curves);

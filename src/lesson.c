@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lesson.h"
+#include "textfile.h"
 #include "xmalloc.h"
 
 #define BLANKS		" \t"
@@ -234,25 +235,15 @@ lesson_parse(const char *text, const char *origin, char *err, size_t errsz)
 struct lesson *
 lesson_load(const char *path, char *err, size_t errsz)
 {
-	struct lesson	*l = NULL;
-	FILE		*f;
+	struct lesson	*l;
 	char		*buf;
 	size_t		 n;
 
-	if ((f = fopen(path, "r")) == NULL) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+	if ((buf = textfile_read(path, LESSON_MAX_FILE, &n, err,
+	    errsz)) == NULL)
 		return (NULL);
-	}
-	buf = xmalloc(LESSON_MAX_FILE + 1);
-	n = fread(buf, 1, LESSON_MAX_FILE + 1, f);
-	if (ferror(f))
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
-	else if (n > LESSON_MAX_FILE)
-		snprintf(err, errsz, "%s: larger than 1 MiB", path);
-	else
-		l = parse_text(buf, n, path, err, errsz);
+	l = parse_text(buf, n, path, err, errsz);
 	free(buf);
-	fclose(f);
 	return (l);
 }
 

@@ -238,6 +238,7 @@ test_env_frozenlake_bad_maps_refused(void **state)
 	expect_map_error("maps/empty.map", "no map rows");
 	expect_map_error("maps/nostart.map", "at least one S and one G");
 	expect_map_error("maps/missing.map", "No such file");
+	expect_map_error("maps", "not a regular file");
 }
 
 static void

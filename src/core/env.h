@@ -38,6 +38,10 @@ struct env_step {
 
 struct env_ops {
 	const char	*name;		/* "frozenlake" */
+	/* Whether step() is exactly: sample the transition model with one
+	 * rng_uniform() coin and move there.  Learners may then sample the
+	 * model themselves, for speed, with the same result. */
+	bool		 model_step;
 	void		 (*reset)(struct env *, struct rng *);
 	/* One step of the dynamics, without the time limit.  Results are
 	 * written through a pointer: returning the struct by value costs

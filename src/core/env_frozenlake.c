@@ -19,6 +19,7 @@ static void		 fl_free(struct env *);
 
 static const struct env_ops frozenlake_ops = {
 	.name = "frozenlake",
+	.model_step = true,
 	.reset = fl_reset,
 	.step = fl_step,
 	.free = fl_free,
@@ -57,7 +58,7 @@ fl_add_move(struct tmodel *t, const struct gridmap *m, int s, int a, int b,
 	char	 c = gridmap_at(m, next);
 
 	tmodel_add(t, s, a, p, next, c == 'G' ? 1.0 : 0.0,
-	    c == 'G' || c == 'H');
+	    c == 'G' || c == 'H', c == 'G');
 }
 
 static struct tmodel *
@@ -72,7 +73,7 @@ fl_build_model(const struct gridmap *m, bool slippery, double success_rate)
 		for (a = 0; a < FL_NACTIONS; a++) {
 			if (c == 'G' || c == 'H') {
 				/* Terminal: Gymnasium lists a self-loop. */
-				tmodel_add(t, s, a, 1.0, s, 0.0, true);
+				tmodel_add(t, s, a, 1.0, s, 0.0, true, false);
 			} else if (!slippery) {
 				fl_add_move(t, m, s, a, a, 1.0);
 			} else {
@@ -162,8 +163,7 @@ fl_step(struct env *e, int action, struct rng *r, struct env_step *out)
 	out->reward = o->reward;
 	out->terminated = o->terminated;
 	out->truncated = false;
-	/* Only the goal pays, so a paid termination is a success. */
-	out->success = o->terminated && o->reward > 0;
+	out->success = o->success;
 }
 
 static void

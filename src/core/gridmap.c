@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gridmap.h"
+#include "textfile.h"
 
 /* Gymnasium 1.4.0, envs/toy_text/frozen_lake.py, MAPS. */
 static const char *const map_4x4 =
@@ -169,38 +170,18 @@ gridmap_parse(struct gridmap *out, const char *text, const char *origin,
 int
 gridmap_load(struct gridmap *m, const char *path, char *err, size_t errsz)
 {
-	FILE	*f;
 	char	*buf;
 	size_t	 n;
 	int	 rc;
 
-	if ((f = fopen(path, "r")) == NULL) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+	if ((buf = textfile_read(path, MAP_FILE_MAX, &n, err, errsz)) == NULL)
 		return (-1);
-	}
-	buf = malloc(MAP_FILE_MAX + 1);
-	if (buf == NULL) {
-		fclose(f);
-		snprintf(err, errsz, "%s: out of memory", path);
-		return (-1);
-	}
-	n = fread(buf, 1, MAP_FILE_MAX + 1, f);
-	if (ferror(f)) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
-		rc = -1;
-	} else if (n > MAP_FILE_MAX) {
-		snprintf(err, errsz, "%s: larger than %d bytes", path,
-		    MAP_FILE_MAX);
-		rc = -1;
-	} else if (memchr(buf, '\0', n) != NULL) {
+	if (memchr(buf, '\0', n) != NULL) {
 		snprintf(err, errsz, "%s: not a text file", path);
 		rc = -1;
-	} else {
-		buf[n] = '\0';
+	} else
 		rc = gridmap_parse(m, buf, path, err, errsz);
-	}
 	free(buf);
-	fclose(f);
 	return (rc);
 }
 

@@ -36,25 +36,6 @@ rng_seed(struct rng *r, uint64_t seed, uint64_t stream)
 		r->s[i] = splitmix64(&x);
 }
 
-uint32_t
-rng_below(struct rng *r, uint32_t n)
-{
-	uint64_t	 m;
-	uint32_t	 low, threshold;
-
-	/* Lemire's multiply-and-reject: unbiased, rarely loops. */
-	m = (uint64_t)(uint32_t)(rng_next(r) >> 32) * n;
-	low = (uint32_t)m;
-	if (low < n) {
-		threshold = -n % n;
-		while (low < threshold) {
-			m = (uint64_t)(uint32_t)(rng_next(r) >> 32) * n;
-			low = (uint32_t)m;
-		}
-	}
-	return ((uint32_t)(m >> 32));
-}
-
 /* Marsaglia's tail method beyond ZIG_R (about 0.03% of draws). */
 static double
 normal_tail(struct rng *r, int negative)

@@ -18,8 +18,6 @@ struct rng {
 
 /* Seed from a base seed and a stream number (run r of an experiment). */
 void		rng_seed(struct rng *, uint64_t seed, uint64_t stream);
-/* Uniform integer in [0, n), without modulo bias; n > 0. */
-uint32_t	rng_below(struct rng *, uint32_t n);
 /* The ziggurat from layer i and u in [-1, 1) on: the rare cases, wedges
  * and the tail, are out of line in rng.c. */
 double		rng_normal_from(struct rng *, unsigned i, double u);
@@ -59,6 +57,26 @@ rng_uniform(struct rng *r)
 {
 	/* Through int64_t: a signed conversion is one instruction. */
 	return ((double)(int64_t)(rng_next(r) >> 11) * 0x1.0p-53);
+}
+
+/* Uniform integer in [0, n), without modulo bias; n > 0. */
+static inline uint32_t
+rng_below(struct rng *r, uint32_t n)
+{
+	uint64_t	 m;
+	uint32_t	 low, threshold;
+
+	/* Lemire's multiply-and-reject: unbiased, rarely loops. */
+	m = (uint64_t)(uint32_t)(rng_next(r) >> 32) * n;
+	low = (uint32_t)m;
+	if (low < n) {
+		threshold = -n % n;
+		while (low < threshold) {
+			m = (uint64_t)(uint32_t)(rng_next(r) >> 32) * n;
+			low = (uint32_t)m;
+		}
+	}
+	return ((uint32_t)(m >> 32));
 }
 
 /* Standard normal N(0, 1): a 128-layer ziggurat whose rectangles take

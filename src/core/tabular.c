@@ -17,42 +17,13 @@ const struct agent_ops qlearning_ops = {
 	.greedy = ql_greedy,
 };
 
-static double
-row_max(const double *q, int n)
-{
-	double	 m = q[0];
-	int	 i;
-
-	for (i = 1; i < n; i++)
-		if (q[i] > m)
-			m = q[i];
-	return (m);
-}
-
 void
 qlearning_update(double *q, int nactions, int s, int a,
     const struct env_step *st, double alpha, double gamma,
     struct journal *j, struct td_record *rec)
 {
-	double	*cell = q + (size_t)s * nactions + a;
-
-	rec->s = s;
-	rec->a = a;
-	rec->r = st->reward;
-	rec->s2 = st->s;
-	rec->a2 = -1;
-	rec->terminated = st->terminated;
-	rec->truncated = st->truncated;
-	rec->q_old = *cell;
-	rec->next_value = row_max(q + (size_t)st->s * nactions, nactions);
-	rec->alpha = alpha;
-	rec->gamma = gamma;
-	/* A terminated transition has no future to bootstrap from. */
-	rec->target = st->terminated ? st->reward :
-	    st->reward + gamma * rec->next_value;
-	rec->td_error = rec->target - rec->q_old;
-	rec->q_new = rec->q_old + alpha * rec->td_error;
-	journal_write(j, cell, rec->q_new);
+	qlearning_compute(q, nactions, s, a, st, alpha, gamma, rec);
+	journal_write(j, q + (size_t)s * nactions + a, rec->q_new);
 }
 
 static struct policy_choice

@@ -31,7 +31,7 @@ tmodel_free(struct tmodel *m)
 
 void
 tmodel_add(struct tmodel *m, int s, int a, double prob, int next,
-    double reward, bool terminated)
+    double reward, bool terminated, bool success)
 {
 	int		 k = s * m->nactions + a;
 	struct tm_entry	*e = &m->entries[m->nentries];
@@ -44,6 +44,7 @@ tmodel_add(struct tmodel *m, int s, int a, double prob, int next,
 	e->next = next;
 	e->reward = reward;
 	e->terminated = terminated;
+	e->success = success;
 	m->nentries++;
 }
 
@@ -61,21 +62,4 @@ tmodel_outcomes(const struct tmodel *m, int s, int a, int *n)
 
 	*n = m->first[k + 1] - m->first[k];
 	return (&m->entries[m->first[k]]);
-}
-
-const struct tm_entry *
-tmodel_sample(const struct tmodel *m, int s, int a, double coin)
-{
-	const struct tm_entry	*e;
-	double			 acc = 0;
-	int			 n, i;
-
-	e = tmodel_outcomes(m, s, a, &n);
-	assert(n > 0);
-	for (i = 0; i < n; i++) {
-		acc += e[i].prob;
-		if (acc > coin)
-			return (&e[i]);
-	}
-	return (&e[n - 1]);
 }

@@ -14,6 +14,7 @@ struct tm_entry {
 	int	 next;
 	double	 reward;
 	bool	 terminated;
+	bool	 success;	/* the outcome counts as reaching the goal */
 };
 
 struct tmodel {
@@ -31,15 +32,29 @@ struct tmodel	*tmodel_new(int nstates, int nactions, int max_entries);
 void		 tmodel_free(struct tmodel *);
 /* Append an outcome of (s, a); calls must come in (s, a) order. */
 void		 tmodel_add(struct tmodel *, int s, int a, double prob,
-		     int next, double reward, bool terminated);
+		     int next, double reward, bool terminated, bool success);
 /* Close the model once every outcome is added. */
 void		 tmodel_done(struct tmodel *);
 /* Outcomes of (s, a): *n gets their count. */
 const struct tm_entry *tmodel_outcomes(const struct tmodel *, int s, int a,
 		     int *n);
-/* Sample an outcome index of (s, a) with a coin in [0, 1), as
- * Gymnasium's categorical_sample does (first cumulative sum > coin). */
-const struct tm_entry *tmodel_sample(const struct tmodel *, int s, int a,
-		     double coin);
+/* Sample an outcome of (s, a) with a coin in [0, 1), as Gymnasium's
+ * categorical_sample does (the first cumulative sum above the coin).
+ * Inline: environments and learners call it on every transition. */
+static inline const struct tm_entry *
+tmodel_sample(const struct tmodel *m, int s, int a, double coin)
+{
+	int			 k = s * m->nactions + a;
+	const struct tm_entry	*e = &m->entries[m->first[k]];
+	int			 i, n = m->first[k + 1] - m->first[k];
+	double			 acc = 0;
+
+	for (i = 0; i < n - 1; i++) {
+		acc += e[i].prob;
+		if (acc > coin)
+			return (&e[i]);
+	}
+	return (&e[n - 1]);
+}
 
 #endif
