@@ -57,9 +57,9 @@ param_value(const struct session *s, const char *name, const char *word,
     double *out, char *err, size_t errsz)
 {
 	const struct param	*t = param_find(name);
-	const char		*field = (const char *)&s->p + t->offset;
 	struct params		 scratch = s->p;
 
+	/* A word is read as a value of the parameter: "noisy" for policy. */
 	if (word != NULL) {
 		if (t->type != P_CHOICE && t->type != P_BOOL) {
 			snprintf(err, errsz, "%s: '%s' is not a number", name,
@@ -68,22 +68,8 @@ param_value(const struct session *s, const char *name, const char *word,
 		}
 		if (param_set(&scratch, name, word, err, errsz) != 0)
 			return (-1);
-		field = (const char *)&scratch + t->offset;
 	}
-	switch (t->type) {
-	case P_REAL:
-		*out = *(const double *)field;
-		break;
-	case P_INT:
-		*out = (double)*(const long long *)field;
-		break;
-	case P_BOOL:
-		*out = *(const bool *)field;
-		break;
-	case P_CHOICE:
-		*out = *(const int *)field;
-		break;
-	case P_STRING:
+	if (param_number(&scratch, t, out) != 0) {
 		snprintf(err, errsz, "%s is text, not a number", name);
 		return (-1);
 	}

@@ -81,6 +81,53 @@ const struct param param_table[] = {
 	{ .name = NULL }
 };
 
+static void
+store_number(struct params *p, const struct param *t, double v)
+{
+	char	*field = (char *)p + t->offset;
+
+	switch (t->type) {
+	case P_REAL:
+		*(double *)field = v;
+		break;
+	case P_INT:
+		*(long long *)field = (long long)v;
+		break;
+	case P_BOOL:
+		*(bool *)field = v != 0;
+		break;
+	case P_CHOICE:
+		*(int *)field = (int)v;
+		break;
+	case P_STRING:
+		break;
+	}
+}
+
+int
+param_number(const struct params *p, const struct param *t, double *out)
+{
+	const char	*field = (const char *)p + t->offset;
+
+	switch (t->type) {
+	case P_REAL:
+		*out = *(const double *)field;
+		return (0);
+	case P_INT:
+		*out = (double)*(const long long *)field;
+		return (0);
+	case P_BOOL:
+		*out = *(const bool *)field;
+		return (0);
+	case P_CHOICE:
+		*out = *(const int *)field;
+		return (0);
+	case P_STRING:
+		break;
+	}
+	return (-1);
+}
+
 void
 params_defaults(struct params *p)
 {
@@ -89,24 +136,11 @@ params_defaults(struct params *p)
 
 	memset(p, 0, sizeof *p);
 	for (t = param_table; t->name != NULL; t++) {
-		switch (t->type) {
-		case P_REAL:
-			*(double *)(base + t->offset) = t->def;
-			break;
-		case P_INT:
-			*(long long *)(base + t->offset) = (long long)t->def;
-			break;
-		case P_BOOL:
-			*(bool *)(base + t->offset) = t->def != 0;
-			break;
-		case P_CHOICE:
-			*(int *)(base + t->offset) = (int)t->def;
-			break;
-		case P_STRING:
+		if (t->type == P_STRING)
 			snprintf(base + t->offset, PARAM_STR_MAX, "%s",
 			    t->def_str);
-			break;
-		}
+		else
+			store_number(p, t, t->def);
 	}
 }
 

@@ -68,6 +68,10 @@ int		 param_assign(struct params *, const char *assignment,
 /* The value as text, in a form param_set reads back. */
 void		 param_format(const struct params *, const struct param *,
 		     char *buf, size_t bufsz);
+/* The value as a number (a choice's index, a boolean's 0 or 1); -1 for
+ * text. */
+int		 param_number(const struct params *, const struct param *,
+		     double *out);
 /* The choice name of a P_CHOICE value. */
 const char	*param_choice(const struct param *, int index);
 const char	*params_agent(const struct params *);
