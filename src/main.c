@@ -16,9 +16,9 @@
 #include "config.h"
 #include "datadir.h"
 #include "lesson.h"
-#include "metric.h"
 #include "param.h"
 #include "session.h"
+#include "tutor.h"
 
 #define EXIT_USAGE 2
 
@@ -138,53 +138,6 @@ list_lessons(const struct datadir *d)
 }
 
 static int
-check_set(void *ctx, const char *name, const char *value, char *err,
-    size_t errsz)
-{
-	struct params	 scratch = *(const struct params *)ctx;
-
-	return (param_set(&scratch, name, value, err, errsz));
-}
-
-static int
-check_metric(void *ctx, const char *metric, int index, char *err,
-    size_t errsz)
-{
-	(void)ctx;
-	return (metric_check(metric, index, err, errsz));
-}
-
-/* Lesson header settings, each checked and reported with file:line. */
-static int
-apply_lesson(struct params *p, const struct lesson *l, char *err,
-    size_t errsz)
-{
-	char	 why[512];
-	int	 i;
-
-	if (strcmp(l->env, params_env(p)) != 0 &&
-	    param_set(p, "env", l->env, why, sizeof why) != 0) {
-		snprintf(err, errsz, "%s: env: %s", l->path, why);
-		return (-1);
-	}
-	if (param_set(p, "agent", l->agent, why, sizeof why) != 0) {
-		snprintf(err, errsz, "%s: agent: %s", l->path, why);
-		return (-1);
-	}
-	for (i = 0; i < l->nsets; i++) {
-		if (param_set(p, l->sets[i].name, l->sets[i].value, why,
-		    sizeof why) != 0) {
-			snprintf(err, errsz, "%s:%d: %s", l->path,
-			    l->sets[i].line, why);
-			return (-1);
-		}
-	}
-	/* The pages' settings and checks too: a lesson that loads has no
-	 * error waiting on a later page. */
-	return (lesson_validate(l, check_set, check_metric, p, err, errsz));
-}
-
-static int
 parse_options(int argc, char **argv, struct cli *c, struct params *p)
 {
 	char	 buf[PARAM_STR_MAX + 32];
@@ -283,7 +236,7 @@ run(struct cli *c, struct datadir *d)
 		return (usage_error(err));
 	if ((l = lesson_load(path, err, sizeof err)) == NULL)
 		return (usage_error(err));
-	if (apply_lesson(&p, l, err, sizeof err) != 0) {
+	if (tutor_apply_lesson(&p, l, err, sizeof err) != 0) {
 		lesson_free(l);
 		return (usage_error(err));
 	}

@@ -1,0 +1,160 @@
+/* The interactive lesson's state, without the screen. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "metric.h"
+#include "tutor.h"
+#include "xmalloc.h"
+
+static const long speeds[TUTOR_NSPEEDS] = TUTOR_SPEEDS;
+
+static int
+check_set(void *ctx, const char *name, const char *value, char *err,
+    size_t errsz)
+{
+	struct params	 scratch = *(const struct params *)ctx;
+
+	return (param_set(&scratch, name, value, err, errsz));
+}
+
+static int
+check_metric(void *ctx, const char *metric, int index, char *err,
+    size_t errsz)
+{
+	(void)ctx;
+	return (metric_check(metric, index, err, errsz));
+}
+
+int
+tutor_apply_lesson(struct params *p, const struct lesson *l, char *err,
+    size_t errsz)
+{
+	char	 why[512];
+	int	 i;
+
+	if (param_set(p, "env", l->env, why, sizeof why) != 0) {
+		snprintf(err, errsz, "%s:%d: %s", l->path, l->env_line, why);
+		return (-1);
+	}
+	if (param_set(p, "agent", l->agent, why, sizeof why) != 0) {
+		snprintf(err, errsz, "%s:%d: %s", l->path, l->agent_line, why);
+		return (-1);
+	}
+	for (i = 0; i < l->nsets; i++) {
+		if (param_set(p, l->sets[i].name, l->sets[i].value, why,
+		    sizeof why) != 0) {
+			snprintf(err, errsz, "%s:%d: %s", l->path,
+			    l->sets[i].line, why);
+			return (-1);
+		}
+	}
+	/* The pages' settings and checks too: a lesson that loads has no
+	 * error waiting on a later page. */
+	return (lesson_validate(l, check_set, check_metric, p, err, errsz));
+}
+
+struct tutor *
+tutor_new(struct lesson *l, const struct params *p, const struct datadir *d,
+    char *err, size_t errsz)
+{
+	struct tutor	*t = xcalloc(1, sizeof *t);
+
+	t->dirs = *d;
+	t->lesson = l;
+	t->s = session_new(p, d, 0, TUTOR_UNDO, err, errsz);
+	if (t->s == NULL) {
+		free(t);
+		return (NULL);
+	}
+	t->checked = xcalloc(l->npages > 0 ? l->npages : 1,
+	    sizeof *t->checked);
+	t->speed = TUTOR_NSPEEDS - 4;	/* 100 per second */
+	t->page = 0;
+	return (t);
+}
+
+void
+tutor_free(struct tutor *t)
+{
+	if (t == NULL)
+		return;
+	session_free(t->s);
+	free(t->checked);
+	free(t);
+}
+
+void
+tutor_say(struct tutor *t, bool error, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+	t->msg_error = error;
+}
+
+int
+tutor_open_page(struct tutor *t, int n)
+{
+	const struct lesson_page	*pg;
+	char				 err[512];
+	bool				 reset, any_reset = false;
+	int				 i;
+
+	if (n < 0 || n >= t->lesson->npages) {
+		tutor_say(t, true, "page %d: the lesson has pages 1 to %d",
+		    n + 1, t->lesson->npages);
+		return (-1);
+	}
+	pg = &t->lesson->pages[n];
+	for (i = 0; i < pg->nsets; i++) {
+		if (session_set(t->s, pg->sets[i].name, pg->sets[i].value,
+		    &reset, err, sizeof err) != 0) {
+			tutor_say(t, true, "%s:%d: %s", t->lesson->path,
+			    pg->sets[i].line, err);
+			return (-1);
+		}
+		any_reset |= reset;
+	}
+	t->page = n;
+	if (any_reset)
+		tutor_say(t, false, "page %d sets %d parameter%s: the agent "
+		    "starts again", n + 1, pg->nsets, pg->nsets == 1 ? "" : "s");
+	else if (pg->nsets > 0)
+		tutor_say(t, false, "page %d sets %d parameter%s", n + 1,
+		    pg->nsets, pg->nsets == 1 ? "" : "s");
+	return (0);
+}
+
+int
+tutor_check(struct tutor *t)
+{
+	const struct lesson_page	*pg = &t->lesson->pages[t->page];
+	char				 err[512];
+	int				 rc;
+
+	if (pg->check == NULL)
+		return (-1);
+	if (t->checked[t->page])
+		return (1);
+	rc = lesson_check_eval(pg->check, metric_lookup, t->s, err,
+	    sizeof err);
+	if (rc < 0) {
+		tutor_say(t, true, "checkpoint: %s", err);
+		return (0);
+	}
+	if (rc == 1) {
+		t->checked[t->page] = true;
+		tutor_say(t, false, "checkpoint reached: %s", pg->task);
+	}
+	return (rc);
+}
+
+long
+tutor_speed(const struct tutor *t)
+{
+	return (speeds[t->speed]);
+}

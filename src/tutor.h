@@ -1,0 +1,64 @@
+/*
+ * The tutor: what an interactive lesson is, apart from how it is drawn.
+ * A session, the lesson and the page open, the run mode (running or
+ * paused, at what speed), checkpoints reached, and the last message for
+ * the status line.  Commands change it; views read it.  It holds no
+ * curses state, so commands and checkpoints are tested without a
+ * terminal.
+ */
+#ifndef QT_TUTOR_H
+#define QT_TUTOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "datadir.h"
+#include "lesson.h"
+#include "param.h"
+#include "session.h"
+
+/* Run-mode speeds in transitions per second; the last means as fast as
+ * possible. */
+#define TUTOR_SPEEDS { 1, 2, 5, 10, 20, 50, 100, 1000, 10000, 0 }
+#define TUTOR_NSPEEDS 10
+#define TUTOR_UNDO 10000	/* transitions the learner can step back */
+#define TUTOR_MSG_MAX 512
+
+struct tutor {
+	struct session	*s;
+	struct lesson	*lesson;
+	struct datadir	 dirs;
+	int		 page;		/* open page, 0-based */
+	bool		*checked;	/* (npages) checkpoint reached */
+	bool		 running;
+	int		 speed;		/* index into TUTOR_SPEEDS */
+	long		 run_left;	/* episodes left in `run N'; 0: no end */
+	bool		 quit;
+	char		 msg[TUTOR_MSG_MAX];	/* for the status line */
+	bool		 msg_error;
+};
+
+/* Open the lesson at path with the parameters p (already holding the
+ * lesson's header settings and the command line's); page 0 is opened. */
+struct tutor	*tutor_new(struct lesson *, const struct params *,
+		     const struct datadir *, char *err, size_t errsz);
+void		 tutor_free(struct tutor *);
+/* Open page n (0-based), applying its @set lines; -1 if out of range or
+ * a setting fails (msg says why). */
+int		 tutor_open_page(struct tutor *, int n);
+/* Evaluate the open page's checkpoint; marks it reached and says so in
+ * msg the first time it holds.  Returns 1 if reached, 0 if not, -1 when
+ * the page has none. */
+int		 tutor_check(struct tutor *);
+/* Transitions per second at the current speed; 0: as fast as possible. */
+long		 tutor_speed(const struct tutor *);
+/* Set the status message (printf-style). */
+void		 tutor_say(struct tutor *, bool error, const char *fmt, ...)
+		     __attribute__((format(printf, 3, 4)));
+
+/* The settings of a lesson's header applied to p, each checked, errors
+ * with file:line; also checks every page's settings and checks. */
+int		 tutor_apply_lesson(struct params *, const struct lesson *,
+		     char *err, size_t errsz);
+
+#endif
