@@ -17,7 +17,9 @@
 #include "datadir.h"
 #include "lesson.h"
 #include "param.h"
+#include "screen.h"
 #include "session.h"
+#include "statedir.h"
 #include "tutor.h"
 
 #define EXIT_USAGE 2
@@ -209,6 +211,7 @@ free_cli(struct cli *c)
 	free(c->assign);
 }
 
+
 static enum plot_glyphs
 glyphs_from_locale(void)
 {
@@ -216,6 +219,39 @@ glyphs_from_locale(void)
 
 	return (cs != NULL && strcmp(cs, "UTF-8") == 0 ? PLOT_UTF8 :
 	    PLOT_ASCII);
+}
+
+/* The lesson on the screen. */
+static int
+interactive(struct lesson *l, const struct params *p,
+    const struct datadir *d)
+{
+	struct tutor	*t;
+	char		 err[1024], history[4096];
+	const char	*hp = history;
+	int		 rc;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "qtutor: the lesson needs a terminal; use "
+		    "--batch to run it without one\n");
+		return (EXIT_USAGE);
+	}
+	if (statedir_path("history", history, sizeof history, err,
+	    sizeof err) != 0) {
+		fprintf(stderr, "qtutor: %s (history not kept)\n", err);
+		hp = NULL;
+	}
+	if ((t = tutor_new(l, p, d, err, sizeof err)) == NULL) {
+		fprintf(stderr, "qtutor: %s\n", err);
+		return (1);
+	}
+	rc = screen_run(t, glyphs_from_locale(), hp, err, sizeof err);
+	tutor_free(t);
+	if (rc != 0) {
+		fprintf(stderr, "qtutor: %s\n", err);
+		return (1);
+	}
+	return (0);
 }
 
 static int
@@ -254,8 +290,9 @@ run(struct cli *c, struct datadir *d)
 	}
 	env_free(env);
 	if (!c->batch) {
-		fprintf(stderr, "qtutor: the interactive screen is not part "
-		    "of this version yet; running the lesson in batch mode\n");
+		rc = interactive(l, &p, d);
+		lesson_free(l);
+		return (rc);
 	}
 	memset(&o, 0, sizeof o);
 	o.title = l->title;

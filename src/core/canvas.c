@@ -95,6 +95,13 @@ canvas_text(struct canvas *c, int x, int y, const char *utf8)
 int
 canvas_textn(struct canvas *c, int x, int y, const char *utf8, int maxcols)
 {
+	return (canvas_textstyle(c, x, y, utf8, maxcols, 0));
+}
+
+int
+canvas_textstyle(struct canvas *c, int x, int y, const char *utf8,
+    int maxcols, uint8_t style)
+{
 	const unsigned char	*s = (const unsigned char *)utf8;
 	uint32_t		 cp;
 	int			 col, written = 0;
@@ -104,11 +111,21 @@ canvas_textn(struct canvas *c, int x, int y, const char *utf8, int maxcols)
 		if (x > INT_MAX - col || x + col >= c->w)
 			break;
 		if (inside(c, x + col, y)) {
-			canvas_put(c, x + col, y, cp);
+			canvas_putstyle(c, x + col, y, cp, style);
 			written++;
 		}
 	}
 	return (written);
+}
+
+void
+canvas_setstyle(struct canvas *c, int x, int y, int w, uint8_t style)
+{
+	int	 i;
+
+	for (i = 0; i < w; i++)
+		if (inside(c, x + i, y))
+			c->style[(size_t)y * c->w + x + i] = style;
 }
 
 int

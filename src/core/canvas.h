@@ -45,6 +45,12 @@ uint8_t		 canvas_getstyle(const struct canvas *, int x, int y);
 int		 canvas_text(struct canvas *, int x, int y, const char *utf8);
 int		 canvas_textn(struct canvas *, int x, int y, const char *utf8,
 		     int maxcols);
+/* The same with a style for every cell written. */
+int		 canvas_textstyle(struct canvas *, int x, int y,
+		     const char *utf8, int maxcols, uint8_t style);
+/* Restyle w cells from (x, y) rightwards, keeping their characters. */
+void		 canvas_setstyle(struct canvas *, int x, int y, int w,
+		     uint8_t style);
 /* Columns the text needs, for centring and aligning. */
 int		 canvas_textwidth(const char *utf8);
 /*

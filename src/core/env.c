@@ -27,6 +27,12 @@ env_free(struct env *e)
 		e->ops->free(e);
 }
 
+const struct gridmap *
+env_grid(const struct env *e)
+{
+	return (e->ops->grid != NULL ? e->ops->grid(e) : NULL);
+}
+
 int
 env_action_parse(const struct env *e, const char *s)
 {

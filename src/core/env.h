@@ -20,6 +20,7 @@
 
 struct tmodel;
 struct env;
+struct gridmap;
 
 struct env_state {
 	int	 s;			/* discrete state, or -1 */
@@ -49,6 +50,8 @@ struct env_ops {
 	void		 (*step)(struct env *, int action, struct rng *,
 			     struct env_step *);
 	void		 (*free)(struct env *);
+	/* The map of a grid world, for drawing; NULL if it has none. */
+	const struct gridmap *(*grid)(const struct env *);
 };
 
 struct env {
@@ -69,6 +72,8 @@ void		 env_reset(struct env *, struct rng *);
 void		 env_step(struct env *, int action, struct rng *,
 		     struct env_step *);
 void		 env_free(struct env *);
+/* The map of a grid world, or NULL. */
+const struct gridmap *env_grid(const struct env *);
 /* Action index from a name or number ("left", "2"); -1 if unknown. */
 int		 env_action_parse(const struct env *, const char *);
 

@@ -23,6 +23,7 @@ static const struct env_ops frozenlake_ops = {
 	.reset = fl_reset,
 	.step = fl_step,
 	.free = fl_free,
+	.grid = frozenlake_map,
 };
 
 static const char *const fl_action_names[FL_NACTIONS] = {

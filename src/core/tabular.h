@@ -29,6 +29,18 @@ tabular_row_max(const double *q, int n)
 	return (m);
 }
 
+/* Whether every action of a row has the same value (no preference). */
+static inline bool
+tabular_all_equal(const double *q, int n)
+{
+	int	 i;
+
+	for (i = 1; i < n; i++)
+		if (q[i] != q[0])
+			return (false);
+	return (true);
+}
+
 /*
  * The arithmetic of one Q-learning update, written into rec without
  * changing the table: qlearning_update() and the session's fast loop

@@ -1,0 +1,122 @@
+/* Where the views go on a screen of a given size. */
+#include <stdio.h>
+
+#include "gridmap.h"
+#include "layout.h"
+#include "style.h"
+
+#define LESSON_MIN_W 30
+#define QTABLE_LABEL_W 4
+
+static struct rect
+rect(int x, int y, int w, int h)
+{
+	struct rect	 r = { x, y, w, h };
+
+	return (r);
+}
+
+/*
+ * Split the top area: the lesson on the left, the grid and the Q-table
+ * on the right.  The widest grid cells and table columns that leave the
+ * lesson at least LESSON_MIN_W columns win; the lesson takes no more
+ * than 45% of the width, the grid and table get what is left.
+ */
+static void
+split_top(struct layout *L, int top, int top_h, const struct tutor *t)
+{
+	const struct gridmap	*m = env_grid(t->s->env);
+	int			 cols = m != NULL ? m->cols : 0;
+	int			 na = t->s->agent->nactions;
+	int			 cw, qc, right = 0, lw = LESSON_MIN_W, gw = 0;
+	int			 rx;
+
+	for (cw = 4; cw >= 2; cw--) {
+		for (qc = 7; qc >= 6; qc--) {
+			right = cols * cw + 2 + QTABLE_LABEL_W + na * qc;
+			if (L->w - right - 2 >= LESSON_MIN_W)
+				goto found;
+		}
+	}
+found:
+	gw = cols * cw;
+	lw = L->w - right - 2;
+	if (lw > L->w * 45 / 100)
+		lw = L->w * 45 / 100 > LESSON_MIN_W ? L->w * 45 / 100 :
+		    LESSON_MIN_W;
+	L->lesson = rect(0, top, lw, top_h);
+	L->separator_x = lw;
+	rx = lw + 2;
+	L->grid = rect(rx, top, gw, top_h);
+	L->qtable = rect(rx + gw + 2, top, L->w - rx - gw - 2, top_h);
+}
+
+void
+layout_compute(struct layout *L, int w, int h, const struct tutor *t)
+{
+	int	 rows, curves_h, top_h;
+
+	L->w = w;
+	L->h = h;
+	L->too_small = w < LAYOUT_MIN_W || h < LAYOUT_MIN_H;
+	if (L->too_small)
+		return;
+	L->title = rect(0, 0, w, 1);
+	L->message = rect(0, h - 1, w, 1);
+	L->status = rect(0, h - 2, w, 1);
+	L->update = rect(1, h - 4, w - 2, 2);
+	rows = h - 5;
+	curves_h = rows * 38 / 100 > 7 ? rows * 38 / 100 : 7;
+	top_h = rows - curves_h - 1;
+	L->curves = rect(0, 1 + top_h + 1, w, curves_h);
+	split_top(L, 1, top_h, t);
+}
+
+static void
+draw_too_small(struct canvas *c, const struct layout *L)
+{
+	char	 line[160];
+	int	 y = L->h / 2 - 1;
+
+	snprintf(line, sizeof line, "qtutor needs a terminal of at least "
+	    "%dx%d;", LAYOUT_MIN_W, LAYOUT_MIN_H);
+	canvas_textstyle(c, 0, y < 0 ? 0 : y, line, L->w, ST_ERROR);
+	snprintf(line, sizeof line, "this one is %dx%d. Enlarge it, or press "
+	    "q to quit.", L->w, L->h);
+	canvas_textstyle(c, 0, y + 1, line, L->w, ST_PLAIN);
+}
+
+static void
+draw_separator(struct canvas *c, const struct layout *L,
+    const struct view_opts *o)
+{
+	int	 y;
+
+	for (y = L->lesson.y; y < L->lesson.y + L->lesson.h; y++)
+		canvas_putstyle(c, L->separator_x, y, o->glyphs == PLOT_UTF8 ?
+		    0x2502 : '|', ST_DIM);
+}
+
+int
+layout_draw(struct canvas *c, const struct layout *L, const struct tutor *t,
+    const struct view_opts *o)
+{
+	int	 lines;
+
+	canvas_fill(c, ' ');
+	if (L->too_small) {
+		draw_too_small(c, L);
+		return (0);
+	}
+	view_title_draw(c, L->title, t, o);
+	lines = view_lesson_draw(c, L->lesson, t, o);
+	draw_separator(c, L, o);
+	view_grid_draw(c, L->grid, t, o);
+	view_qtable_draw(c, L->qtable, t, o);
+	view_curves_draw(c, L->curves, t, o);
+	view_update_draw(c, L->update, t, o);
+	view_status_draw(c, L->status, t, o);
+	if (!o->prompt_open)
+		view_message_draw(c, L->message, t, o);
+	return (lines);
+}

@@ -1,0 +1,442 @@
+/*
+ * The curses screen.  Each frame the whole screen is drawn into a canvas
+ * (layout.c, the views) and copied out; curses sends only what changed.
+ * Keys become commands (cmd.c), so a key and its prompt command do the
+ * same thing.  Run mode steps the agent in slices between input polls:
+ * a few steps a second are paced by the input timeout, full speed works
+ * for one frame's time and then draws, so the screen never freezes.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curses.h>
+
+#include "cmd.h"
+#include "colour.h"
+#include "layout.h"
+#include "prompt.h"
+#include "screen.h"
+#include "style.h"
+
+#define FRAME_MS	33	/* about 30 frames a second while running */
+#define SLICE_MS	20	/* work per frame at full speed */
+#define KEY_CTRL(c)	((c) & 0x1f)
+#define KEY_ESCAPE	27
+
+struct screen {
+	struct tutor	*t;
+	struct canvas	*cv;
+	struct layout	 L;
+	struct view_opts o;
+	WINDOW		*pw;		/* the prompt line */
+	char		*overlay;	/* help or `show' text, or NULL */
+	char		 overlay_title[64];
+	int		 overlay_scroll;
+	int		 lesson_lines;
+	double		 last_tick;	/* run mode's clock */
+	double		 owed;		/* steps due at slow speeds */
+};
+
+/* Set from signal handlers, read by the loop. */
+static volatile sig_atomic_t	 got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void
+restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static double
+now_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6);
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Copy the canvas to the screen, styles turned into attributes. */
+static void
+blit(const struct canvas *cv)
+{
+	cchar_t	 cc;
+	wchar_t	 wc[2] = { 0, 0 };
+	int	 x, y, st;
+
+	for (y = 0; y < cv->h && y < LINES; y++) {
+		for (x = 0; x < cv->w && x < COLS; x++) {
+			wc[0] = (wchar_t)canvas_get(cv, x, y);
+			st = canvas_getstyle(cv, x, y);
+			setcchar(&cc, wc, colour_attr(st), colour_pair(st),
+			    NULL);
+			mvwadd_wch(stdscr, y, x, &cc);
+		}
+	}
+}
+
+static void
+relayout(struct screen *sc)
+{
+	canvas_free(sc->cv);
+	sc->cv = canvas_new(COLS, LINES);
+	layout_compute(&sc->L, COLS, LINES, sc->t);
+	if (sc->pw != NULL) {
+		wresize(sc->pw, 1, COLS);
+		mvwin(sc->pw, LINES - 1, 0);
+	}
+}
+
+static void
+draw(struct screen *sc)
+{
+	struct rect	 r;
+
+	sc->o.prompt_open = prompt_is_open();
+	sc->lesson_lines = layout_draw(sc->cv, &sc->L, sc->t, &sc->o);
+	if (sc->overlay != NULL && !sc->L.too_small) {
+		r.x = 2;
+		r.y = 2;
+		r.w = COLS - 4;
+		r.h = LINES - 4;
+		view_overlay_draw(sc->cv, r, sc->overlay_title, sc->overlay,
+		    sc->overlay_scroll, sc->o.glyphs);
+	}
+	blit(sc->cv);
+	wnoutrefresh(stdscr);
+	if (prompt_is_open()) {
+		touchwin(sc->pw);
+		wnoutrefresh(sc->pw);
+	}
+	doupdate();
+}
+
+static void
+show_overlay(struct screen *sc, const char *title, struct cmd_out *out)
+{
+	free(sc->overlay);
+	sc->overlay = out->text;
+	out->text = NULL;
+	out->len = out->cap = 0;
+	snprintf(sc->overlay_title, sizeof sc->overlay_title, " %s ", title);
+	sc->overlay_scroll = 0;
+}
+
+/* Run a command as if typed; longer output opens the overlay. */
+static void
+command(struct screen *sc, const char *line)
+{
+	struct cmd_out	 out = { NULL, 0, 0 };
+
+	cmd_run(sc->t, line, &out);
+	if (out.text != NULL && out.len > 0)
+		show_overlay(sc, line, &out);
+	cmd_out_free(&out);
+	tutor_check(sc->t);
+}
+
+static void
+on_prompt_line(void *ctx, const char *line)
+{
+	struct screen	*sc = ctx;
+
+	curs_set(0);
+	if (line != NULL)
+		command(sc, line);
+}
+
+static void
+open_prompt(struct screen *sc)
+{
+	sc->t->msg[0] = '\0';
+	curs_set(1);
+	prompt_open(sc->pw, on_prompt_line, sc);
+}
+
+/* n and p scroll the page first, then turn it. */
+static void
+page_key(struct screen *sc, int dir)
+{
+	int	 visible = sc->L.lesson.h - 2;
+
+	if (dir > 0 && sc->o.lesson_scroll + visible < sc->lesson_lines) {
+		sc->o.lesson_scroll += visible > 1 ? visible : 1;
+		return;
+	}
+	if (dir < 0 && sc->o.lesson_scroll > 0) {
+		sc->o.lesson_scroll -= visible > 1 ? visible : 1;
+		if (sc->o.lesson_scroll < 0)
+			sc->o.lesson_scroll = 0;
+		return;
+	}
+	command(sc, dir > 0 ? "next" : "prev");
+	sc->o.lesson_scroll = 0;
+}
+
+static void
+change_speed(struct screen *sc, int dir)
+{
+	struct tutor	*t = sc->t;
+	long		 v;
+
+	if (t->speed + dir < 0 || t->speed + dir >= TUTOR_NSPEEDS)
+		return;
+	t->speed += dir;
+	v = tutor_speed(t);
+	if (v > 0)
+		tutor_say(t, false, "speed: %ld step%s a second", v,
+		    v == 1 ? "" : "s");
+	else
+		tutor_say(t, false, "speed: as fast as possible");
+	sc->owed = 0;
+}
+
+static void
+key(struct screen *sc, int ch)
+{
+	struct tutor	*t = sc->t;
+
+	if (sc->overlay != NULL) {
+		if (ch == 'j' || ch == KEY_DOWN || ch == ' ')
+			sc->overlay_scroll++;
+		else if ((ch == 'k' || ch == KEY_UP) && sc->overlay_scroll > 0)
+			sc->overlay_scroll--;
+		else {
+			free(sc->overlay);
+			sc->overlay = NULL;
+		}
+		return;
+	}
+	if (sc->L.too_small && ch != 'q' && ch != KEY_CTRL('c'))
+		return;
+	t->msg[0] = '\0';
+	switch (ch) {
+	case ' ':
+		command(sc, "step");
+		break;
+	case 'b':
+		command(sc, "back");
+		break;
+	case 'e':
+		command(sc, "episode");
+		break;
+	case 'r':
+		command(sc, t->running ? "pause" : "run");
+		sc->last_tick = now_ms();
+		sc->owed = 0;
+		break;
+	case '+':
+	case '=':
+		change_speed(sc, 1);
+		break;
+	case '-':
+		change_speed(sc, -1);
+		break;
+	case 'n':
+	case KEY_NPAGE:
+		page_key(sc, 1);
+		break;
+	case 'p':
+	case KEY_PPAGE:
+		page_key(sc, -1);
+		break;
+	case ':':
+		open_prompt(sc);
+		break;
+	case '?':
+		command(sc, "help");
+		break;
+	case 'q':
+	case KEY_CTRL('c'):
+		t->quit = true;
+		break;
+	case KEY_CTRL('l'):
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The prompt gets raw bytes; Escape alone (no sequence after it within
+ * 50 ms), Ctrl-C and Ctrl-G cancel it. */
+static void
+prompt_key(struct screen *sc, int ch)
+{
+	int	 next;
+
+	if (ch == KEY_CTRL('c') || ch == KEY_CTRL('g')) {
+		prompt_cancel();
+		curs_set(0);
+		return;
+	}
+	if (ch == KEY_ESCAPE) {
+		wtimeout(sc->pw, 50);
+		next = wgetch(sc->pw);
+		if (next == ERR) {
+			prompt_cancel();
+			curs_set(0);
+			return;
+		}
+		prompt_feed(ch);
+		if (prompt_is_open())
+			prompt_feed(next);
+		return;
+	}
+	prompt_feed(ch);
+}
+
+/* Step the agent for one slice of run mode. */
+static void
+run_slice(struct screen *sc)
+{
+	struct tutor	*t = sc->t;
+	double		 start = now_ms(), elapsed;
+	long		 speed = tutor_speed(t), due, ended = 0, i;
+
+	elapsed = start - sc->last_tick;
+	sc->last_tick = start;
+	if (speed > 0) {
+		sc->owed += elapsed * (double)speed / 1e3;
+		/* After a pause (a resize, a slow frame) do not catch up. */
+		if (sc->owed > (double)speed / 10 + 1)
+			sc->owed = (double)speed / 10 + 1;
+		due = (long)sc->owed;
+		sc->owed -= (double)due;
+		for (i = 0; i < due && t->running; i++) {
+			ended = session_step(t->s);
+			if (ended && t->run_left > 0 && --t->run_left == 0)
+				t->running = false;
+		}
+	} else {
+		while (t->running && now_ms() - start < SLICE_MS) {
+			for (i = 0; i < 256 && t->running; i++) {
+				ended = session_step(t->s);
+				if (ended && t->run_left > 0 &&
+				    --t->run_left == 0)
+					t->running = false;
+			}
+		}
+	}
+	if (!t->running)
+		tutor_say(t, false, "run finished: episode %ld",
+		    t->s->episode);
+	tutor_check(t);
+}
+
+/* How long to wait for a key: forever when paused. */
+static int
+input_timeout(const struct screen *sc)
+{
+	long	 speed = tutor_speed(sc->t);
+	int	 ms;
+
+	if (!sc->t->running)
+		return (-1);
+	if (speed == 0)
+		return (0);
+	ms = (int)(1000 / speed);
+	return (ms < FRAME_MS ? ms : FRAME_MS);
+}
+
+static int
+read_key(struct screen *sc)
+{
+	WINDOW	*w = prompt_is_open() ? sc->pw : stdscr;
+
+	wtimeout(w, input_timeout(sc));
+	return (wgetch(w));
+}
+
+static int
+setup(struct screen *sc, char *err, size_t errsz)
+{
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		snprintf(err, errsz, "cannot use the terminal '%s'",
+		    getenv("TERM") != NULL ? getenv("TERM") : "(unset)");
+		return (-1);
+	}
+	atexit(restore_terminal);
+	raw();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	colour_init();
+	sc->pw = newwin(1, COLS, LINES - 1, 0);
+	keypad(sc->pw, FALSE);
+	relayout(sc);
+	catch_signals();
+	return (0);
+}
+
+int
+screen_run(struct tutor *t, enum plot_glyphs glyphs, const char *history_path,
+    char *err, size_t errsz)
+{
+	struct screen	 sc;
+	int		 ch;
+
+	memset(&sc, 0, sizeof sc);
+	sc.t = t;
+	sc.o.glyphs = glyphs;
+	if (setup(&sc, err, errsz) != 0)
+		return (-1);
+	prompt_init(history_path);
+	while (!t->quit && !got_signal) {
+		if (t->running)
+			run_slice(&sc);
+		draw(&sc);
+		ch = read_key(&sc);
+		/* A resize shows as KEY_RESIZE, or only as a new size when
+		 * the prompt window (no keypad) read the key. */
+		if (ch == KEY_RESIZE || COLS != sc.cv->w || LINES != sc.cv->h) {
+			relayout(&sc);
+			if (ch == KEY_RESIZE)
+				continue;
+		}
+		if (ch == ERR)
+			continue;
+		if (prompt_is_open())
+			prompt_key(&sc, ch);
+		else
+			key(&sc, ch);
+	}
+	prompt_shutdown();
+	delwin(sc.pw);
+	endwin();
+	canvas_free(sc.cv);
+	free(sc.overlay);
+	/* Killed: the terminal is sane again, now die of the signal. */
+	if (got_signal) {
+		signal(got_signal, SIG_DFL);
+		raise(got_signal);
+	}
+	return (0);
+}

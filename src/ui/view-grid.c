@@ -1,0 +1,103 @@
+/*
+ * The grid world: each cell's letter (S F H G), the agent as '@', and on
+ * every cell where the agent can act the greedy action's arrow, shaded
+ * by the size of the state's best Q value.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "gridmap.h"
+#include "tabular.h"
+#include "style.h"
+#include "view.h"
+
+static int
+letter_style(char letter)
+{
+	switch (letter) {
+	case 'S':
+		return (ST_START);
+	case 'H':
+		return (ST_HOLE);
+	case 'G':
+		return (ST_GOAL);
+	default:
+		return (ST_FROZEN);
+	}
+}
+
+/* The first best action: the same one the table view marks. */
+static int
+best_action(const double *q, int n)
+{
+	int	 a, best = 0;
+
+	for (a = 1; a < n; a++)
+		if (q[a] > q[best])
+			best = a;
+	return (best);
+}
+
+static double
+table_max(const struct agent *ag)
+{
+	double	 m = 0;
+	size_t	 i, n = (size_t)ag->nstates * ag->nactions;
+
+	for (i = 0; i < n; i++)
+		if (fabs(ag->table[i]) > m)
+			m = fabs(ag->table[i]);
+	return (m);
+}
+
+static void
+draw_cell(struct canvas *c, int x, int y, const struct tutor *t, int s,
+    char letter, double vmax, const struct view_opts *o)
+{
+	const struct agent	*ag = t->s->agent;
+	const double		*q = ag->table + (size_t)s * ag->nactions;
+	bool			 agent_here = t->s->env->st.s == s;
+	int			 a;
+
+	canvas_putstyle(c, x, y, agent_here ? '@' : (uint32_t)letter,
+	    agent_here ? ST_AGENT : letter_style(letter));
+	if (letter == 'H' || letter == 'G')
+		return;
+	/* An arrow only once the state has a preference. */
+	a = best_action(q, ag->nactions);
+	if (tabular_all_equal(q, ag->nactions))
+		canvas_putstyle(c, x + 1, y, o->glyphs == PLOT_UTF8 ? 0xb7 :
+		    '.', ST_DIM);
+	else
+		canvas_textstyle(c, x + 1, y, view_action_glyph(t, a,
+		    o->glyphs), 1, view_value_style(q[a], vmax));
+}
+
+void
+view_grid_draw(struct canvas *c, struct rect r, const struct tutor *t,
+    const struct view_opts *o)
+{
+	const struct gridmap	*m = env_grid(t->s->env);
+	double			 vmax = table_max(t->s->agent);
+	char			 head[96];
+	int			 cw, rh, row, col, top;
+
+	view_clear(c, r);
+	if (m == NULL)
+		return;
+	snprintf(head, sizeof head, "FrozenLake %s%s", m->name,
+	    t->s->p.slippery ? " slippery" : "");
+	canvas_textstyle(c, r.x, r.y, head, r.w, ST_TITLE);
+	/* Cells 2 to 4 columns wide, rows doubled when there is room. */
+	cw = r.w >= 4 * m->cols ? 4 : r.w >= 3 * m->cols ? 3 : 2;
+	rh = r.h - 2 >= 2 * m->rows ? 2 : 1;
+	top = r.y + 1;
+	for (row = 0; row < m->rows && top + row * rh < r.y + r.h; row++)
+		for (col = 0; col < m->cols && (col + 1) * cw <= r.w; col++)
+			draw_cell(c, r.x + col * cw, top + row * rh, t,
+			    row * m->cols + col, m->cell[row][col], vmax, o);
+	if (top + m->rows * rh < r.y + r.h)
+		canvas_textstyle(c, r.x, top + m->rows * rh,
+		    o->glyphs == PLOT_UTF8 ? "@ agent →greedy" :
+		    "@ agent >greedy", r.w, ST_DIM);
+}

@@ -1,0 +1,165 @@
+/*
+ * The lesson page: its title, its text wrapped to the panel, and its
+ * task with a mark once reached.  Lines of a paragraph are joined and
+ * wrapped; a line that starts with a blank is kept as it is (a formula,
+ * a small table), and blank lines separate paragraphs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "style.h"
+#include "view.h"
+#include "xmalloc.h"
+
+/* Lines laid out for the panel: text pointers into one buffer. */
+struct wrapped {
+	char	**line;
+	uint8_t	*style;
+	int	 n;
+	int	 cap;
+};
+
+static void
+add_line(struct wrapped *w, const char *text, size_t len, uint8_t style)
+{
+	char	*copy;
+
+	if (w->n == w->cap) {
+		w->cap = w->cap > 0 ? w->cap * 2 : 32;
+		w->line = xreallocarray(w->line, w->cap, sizeof *w->line);
+		w->style = xreallocarray(w->style, w->cap, sizeof *w->style);
+	}
+	copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	w->line[w->n] = copy;
+	w->style[w->n++] = style;
+}
+
+/* Columns of the UTF-8 text in [s, end): one per code point. */
+static int
+columns(const char *s, const char *end)
+{
+	int	 n = 0;
+
+	for (; s < end; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return (n);
+}
+
+/* Wrap one paragraph (words separated by blanks) to width columns. */
+static void
+wrap_paragraph(struct wrapped *w, const char *text, int width, uint8_t style)
+{
+	const char	*line = text, *p = text, *word, *last_end = NULL;
+
+	while (*line == ' ')
+		line++;
+	p = line;
+	while (*p != '\0') {
+		word = p;
+		while (*p != '\0' && *p != ' ')
+			p++;
+		if (last_end != NULL && columns(line, p) > width) {
+			add_line(w, line, (size_t)(last_end - line), style);
+			line = word;
+		}
+		last_end = p;
+		while (*p == ' ')
+			p++;
+	}
+	if (last_end != NULL && last_end > line)
+		add_line(w, line, (size_t)(last_end - line), style);
+}
+
+static void
+flush_paragraph(struct wrapped *w, char *para, size_t *plen, int width)
+{
+	if (*plen == 0)
+		return;
+	para[*plen] = '\0';
+	wrap_paragraph(w, para, width, ST_PLAIN);
+	*plen = 0;
+}
+
+/* The body's paragraphs: joined lines, or lines kept as they are. */
+static void
+wrap_body(struct wrapped *w, const char *body, int width)
+{
+	char		*para = xmalloc(strlen(body) + 2);
+	const char	*p = body, *eol;
+	size_t		 len, plen = 0;
+
+	for (;;) {
+		eol = strchr(p, '\n');
+		len = eol != NULL ? (size_t)(eol - p) : strlen(p);
+		if (len == 0) {
+			flush_paragraph(w, para, &plen, width);
+			if (w->n > 0 && w->line[w->n - 1][0] != '\0')
+				add_line(w, "", 0, ST_PLAIN);
+		} else if (p[0] == ' ' || p[0] == '\t') {
+			flush_paragraph(w, para, &plen, width);
+			add_line(w, p, len, ST_PLAIN);
+		} else {
+			if (plen > 0)
+				para[plen++] = ' ';
+			memcpy(para + plen, p, len);
+			plen += len;
+		}
+		if (eol == NULL)
+			break;
+		p = eol + 1;
+	}
+	flush_paragraph(w, para, &plen, width);
+	free(para);
+}
+
+static void
+free_wrapped(struct wrapped *w)
+{
+	int	 i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->line[i]);
+	free(w->line);
+	free(w->style);
+}
+
+int
+view_lesson_draw(struct canvas *c, struct rect r, const struct tutor *t,
+    const struct view_opts *o)
+{
+	const struct lesson_page	*pg = &t->lesson->pages[t->page];
+	struct wrapped			 w = { NULL, NULL, 0, 0 };
+	char				 head[256], task[1024];
+	int				 i, y, total, more;
+	int				 width = r.w - 1;
+
+	view_clear(c, r);
+	if (r.w < 8 || r.h < 2)
+		return (0);
+	snprintf(head, sizeof head, "%d/%d %s", t->page + 1,
+	    t->lesson->npages, pg->title);
+	canvas_textstyle(c, r.x, r.y, head, width, ST_TITLE);
+	wrap_body(&w, pg->body, width);
+	if (pg->task != NULL) {
+		add_line(&w, "", 0, ST_PLAIN);
+		snprintf(task, sizeof task, "%s %s", t->checked[t->page] ?
+		    (o->glyphs == PLOT_UTF8 ? "✓ Done:" : "[x] Done:") :
+		    "Task:", pg->task);
+		wrap_paragraph(&w, task, width,
+		    t->checked[t->page] ? ST_OK : ST_TITLE);
+	}
+	total = w.n;
+	/* When the page is longer than the panel, its last line says so. */
+	more = o->lesson_scroll + r.h - 1 < w.n;
+	for (i = o->lesson_scroll, y = r.y + 1; i < w.n &&
+	    y < r.y + r.h - more; i++, y++)
+		canvas_textstyle(c, r.x, y, w.line[i], width, w.style[i]);
+	if (more)
+		canvas_textstyle(c, r.x, r.y + r.h - 1, o->glyphs == PLOT_UTF8 ?
+		    "▼ more: n scrolls" : "v more: n scrolls", width, ST_DIM);
+	free_wrapped(&w);
+	return (total);
+}

@@ -1,0 +1,71 @@
+/* The status bar and the line under it: settings, run state, keys or
+ * the last message. */
+#include <stdio.h>
+#include <string.h>
+
+#include "style.h"
+#include "view.h"
+
+static const char *const key_hints[][2] = {
+	{ "SPACE", "step" }, { "b", "back" }, { "e", "episode" },
+	{ "r", "run" }, { "+-", "speed" }, { "n/p", "page" },
+	{ ":", "prompt" }, { "?", "help" }, { "q", "quit" },
+};
+
+void
+view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
+    const struct view_opts *o)
+{
+	const struct params	*p = &t->s->p;
+	char			 left[512], right[64];
+	const char		*policy;
+	long			 speed = tutor_speed(t);
+	int			 u = o->glyphs == PLOT_UTF8, rw;
+
+	view_clear(c, r);
+	canvas_setstyle(c, r.x, r.y, r.w, ST_STATUS);
+	policy = param_choice(param_find("policy"), p->policy);
+	snprintf(left, sizeof left, " %s %.2f  %s %.2f  %s %.2f  %s  seed %lld"
+	    "  %s%s", u ? "α" : "alpha", p->alpha, u ? "γ" : "gamma",
+	    p->gamma, u ? "ε" : "eps", p->epsilon, policy, p->seed,
+	    p->map, p->slippery ? " slippery" : "");
+	if (t->running && speed > 0)
+		snprintf(right, sizeof right, "%s running %ld/s ",
+		    u ? "▶" : ">", speed);
+	else if (t->running)
+		snprintf(right, sizeof right, "%s running, full speed ",
+		    u ? "▶" : ">");
+	else
+		snprintf(right, sizeof right, "paused (%ld/s) ", speed);
+	rw = canvas_textwidth(right);
+	canvas_textstyle(c, r.x, r.y, left, r.w - rw - 1, ST_STATUS);
+	canvas_textstyle(c, r.x + r.w - rw, r.y, right, rw,
+	    t->running ? ST_RUNNING : ST_STATUS);
+}
+
+void
+view_message_draw(struct canvas *c, struct rect r, const struct tutor *t,
+    const struct view_opts *o)
+{
+	size_t	 i;
+	int	 x = r.x + 1, end = r.x + r.w;
+
+	(void)o;
+	view_clear(c, r);
+	if (t->msg[0] != '\0') {
+		canvas_textstyle(c, x, r.y, t->msg, end - x,
+		    t->msg_error ? ST_ERROR : ST_PLAIN);
+		return;
+	}
+	for (i = 0; i < sizeof key_hints / sizeof key_hints[0]; i++) {
+		if (x + (int)strlen(key_hints[i][0]) +
+		    (int)strlen(key_hints[i][1]) + 1 > end)
+			break;
+		x += canvas_textstyle(c, x, r.y, key_hints[i][0], end - x,
+		    ST_KEY);
+		x++;
+		x += canvas_textstyle(c, x, r.y, key_hints[i][1], end - x,
+		    ST_DIM);
+		x += 2;
+	}
+}

@@ -1,0 +1,24 @@
+/* The title bar: what is open and where the experiment stands. */
+#include <stdio.h>
+
+#include "style.h"
+#include "view.h"
+
+void
+view_title_draw(struct canvas *c, struct rect r, const struct tutor *t,
+    const struct view_opts *o)
+{
+	char	 right[128], left[256];
+	int	 rw;
+
+	(void)o;
+	view_clear(c, r);
+	canvas_setstyle(c, r.x, r.y, r.w, ST_STATUS);
+	snprintf(left, sizeof left, " qtutor %s %s", o->glyphs == PLOT_UTF8 ?
+	    "·" : "-", t->lesson->title);
+	snprintf(right, sizeof right, "page %d/%d  episode %ld  step %ld ",
+	    t->page + 1, t->lesson->npages, t->s->episode + 1, t->s->step);
+	rw = canvas_textwidth(right);
+	canvas_textstyle(c, r.x, r.y, left, r.w - rw - 1, ST_STATUS);
+	canvas_textstyle(c, r.x + r.w - rw, r.y, right, rw, ST_STATUS);
+}

@@ -1,0 +1,79 @@
+/*
+ * The last update, written out as arithmetic with its real numbers:
+ *   Q(4,↓) ← 0.000 + 0.8 × [0 + 0.9 × 0.640 − 0.000] = 0.512
+ * and under it the TD error and what kind of transition it was.
+ */
+#include <stdio.h>
+
+#include "style.h"
+#include "view.h"
+
+struct symbols {
+	const char	*arrow, *times, *minus;
+};
+
+static const struct symbols utf8_symbols = { "←", "×", "−" };
+static const struct symbols ascii_symbols = { "<-", "*", "-" };
+
+static void
+format_td(char *buf, size_t bufsz, const struct tutor *t,
+    const struct td_record *u, const struct symbols *y, enum plot_glyphs g)
+{
+	char	 q_old[16], next[16], q_new[16];
+
+	view_format_value(q_old, sizeof q_old, u->q_old, 6);
+	view_format_value(next, sizeof next, u->next_value, 6);
+	view_format_value(q_new, sizeof q_new, u->q_new, 6);
+	if (u->terminated)
+		snprintf(buf, bufsz, "Q(%d,%s) %s %s + %g %s [%g %s %s] = %s",
+		    u->s, view_action_glyph(t, u->a, g), y->arrow, q_old,
+		    u->alpha, y->times, u->r, y->minus, q_old, q_new);
+	else
+		snprintf(buf, bufsz, "Q(%d,%s) %s %s + %g %s [%g + %g %s %s "
+		    "%s %s] = %s", u->s, view_action_glyph(t, u->a, g),
+		    y->arrow, q_old, u->alpha, y->times, u->r, u->gamma,
+		    y->times, next, y->minus, q_old, q_new);
+}
+
+static void
+format_note(char *buf, size_t bufsz, const struct tutor *t,
+    const struct td_record *u, enum plot_glyphs g)
+{
+	const char	*kind;
+	char		 td[16];
+
+	view_format_value(td, sizeof td, u->td_error, 7);
+	if (u->terminated)
+		kind = "terminal: nothing after the end, target = r";
+	else if (u->truncated)
+		kind = "time limit: not an end, the target still bootstraps";
+	else
+		kind = "target = r + gamma max Q(s',.)";
+	snprintf(buf, bufsz, "TD error %s%s  s=%d %s r=%g s'=%d%s  %s",
+	    u->td_error > 0 ? "+" : "", td, u->s, view_action_glyph(t, u->a, g),
+	    u->r, u->s2, u->explored ? " (explored)" : "", kind);
+}
+
+void
+view_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
+    const struct view_opts *o)
+{
+	const struct update_record	*rec = &t->s->agent->rec;
+	char				 line[512];
+
+	view_clear(c, r);
+	if (r.h < 1)
+		return;
+	if (rec->kind != RECORD_TD || !t->s->last.valid) {
+		canvas_textstyle(c, r.x, r.y, "Press SPACE to take one step "
+		    "and see the update it makes.", r.w, ST_DIM);
+		return;
+	}
+	format_td(line, sizeof line, t, &rec->u.td, o->glyphs == PLOT_UTF8 ?
+	    &utf8_symbols : &ascii_symbols, o->glyphs);
+	canvas_textstyle(c, r.x, r.y, line, r.w, ST_UPDATED);
+	if (r.h < 2)
+		return;
+	format_note(line, sizeof line, t, &rec->u.td, o->glyphs);
+	canvas_textstyle(c, r.x, r.y + 1, line, r.w, ST_DIM);
+}

@@ -1,0 +1,64 @@
+/*
+ * Views: one function per thing on the screen, each drawing a part of
+ * the tutor into a rectangle of a canvas.  Views read the tutor and never
+ * change it, and they know nothing of curses, so the screen, the tests'
+ * golden files and batch output all see the same drawing.
+ */
+#ifndef QT_VIEW_H
+#define QT_VIEW_H
+
+#include <stdbool.h>
+
+#include "canvas.h"
+#include "plot.h"
+#include "tutor.h"
+
+struct rect {
+	int	 x, y, w, h;
+};
+
+/* How to draw: UTF-8 symbols or plain ASCII, and what the screen adds. */
+struct view_opts {
+	enum plot_glyphs	 glyphs;
+	int			 lesson_scroll;	/* first line of the page shown */
+	bool			 prompt_open;
+};
+
+/* The title bar: lesson, page, episode, step. */
+void	view_title_draw(struct canvas *, struct rect, const struct tutor *,
+	    const struct view_opts *);
+/* The open page's text, wrapped; returns how many lines it needs. */
+int	view_lesson_draw(struct canvas *, struct rect, const struct tutor *,
+	    const struct view_opts *);
+/* The FrozenLake grid: cells, the agent, greedy arrows, value shades. */
+void	view_grid_draw(struct canvas *, struct rect, const struct tutor *,
+	    const struct view_opts *);
+/* The Q-table around the agent's state, the updated cell marked. */
+void	view_qtable_draw(struct canvas *, struct rect, const struct tutor *,
+	    const struct view_opts *);
+/* The last update written out as arithmetic with its real numbers. */
+void	view_update_draw(struct canvas *, struct rect, const struct tutor *,
+	    const struct view_opts *);
+/* Reward and steps per episode with their moving averages. */
+void	view_curves_draw(struct canvas *, struct rect, const struct tutor *,
+	    const struct view_opts *);
+/* The status bar (settings, run state) and the key hints or message. */
+void	view_status_draw(struct canvas *, struct rect, const struct tutor *,
+	    const struct view_opts *);
+void	view_message_draw(struct canvas *, struct rect, const struct tutor *,
+	    const struct view_opts *);
+/* A framed box of text over the screen (help, `show' output). */
+void	view_overlay_draw(struct canvas *, struct rect, const char *title,
+	    const char *text, int scroll, enum plot_glyphs);
+
+/* Helpers the views share. */
+void	view_clear(struct canvas *, struct rect);
+/* A value in a fixed width: "0.472", "-1.00", "12.3". */
+void	view_format_value(char *buf, size_t bufsz, double v, int width);
+/* The arrow (or ASCII letter) for an action of the environment. */
+const char *view_action_glyph(const struct tutor *, int a,
+	    enum plot_glyphs);
+/* The shade style of v relative to the largest magnitude vmax. */
+int	view_value_style(double v, double vmax);
+
+#endif
