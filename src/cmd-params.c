@@ -53,6 +53,9 @@ cmd_set_value(struct tutor *t, const char *name, const char *value)
 	else if (p->effect == PE_BATCH)
 		tutor_say(t, false, "%s = %s (used by batch runs and "
 		    "comparisons)", p->name, buf);
+	else if (p->effect == PE_VIEW)
+		tutor_say(t, false, "%s = %s (changes the drawing only)",
+		    p->name, buf);
 	else
 		tutor_say(t, false, "%s = %s (from the next transition; the "
 		    "Q-table is kept)", p->name, buf);
@@ -88,6 +91,8 @@ effect_text(enum param_effect effect)
 		    "cleared)");
 	case PE_BATCH:
 		return ("batch: used by batch runs and comparisons");
+	case PE_VIEW:
+		return ("view: changes the drawing only");
 	}
 	return ("");
 }

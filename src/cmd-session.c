@@ -259,7 +259,12 @@ cmd_reset_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 static int
 cmd_seed_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 {
-	(void)argc;
-	(void)out;
-	return (cmd_set_value(t, "seed", argv[0]));
+	long long	 before = t->s->p.seed;
+
+	if (cmd_set_value(t, "seed", argv[0]) != 0)
+		return (-1);
+	/* The same seed again still means: start again. */
+	if (t->s->p.seed == before)
+		return (cmd_reset_exec(t, argc, argv, out));
+	return (0);
 }

@@ -272,7 +272,7 @@ run(struct cli *c, struct datadir *d)
 		return (usage_error(err));
 	if ((l = lesson_load(path, err, sizeof err)) == NULL)
 		return (usage_error(err));
-	if (tutor_apply_lesson(&p, l, err, sizeof err) != 0) {
+	if (tutor_apply_lesson(&p, l, d, err, sizeof err) != 0) {
 		lesson_free(l);
 		return (usage_error(err));
 	}

@@ -72,7 +72,7 @@ const struct param param_table[] = {
 	  .text = "Episodes of greedy evaluation of the learned policy after "
 	  "training." },
 	{ .name = "window", .type = P_INT, .offset = OFF(window),
-	  .min = 1, .max = 100000, .def = 50, .effect = PE_LIVE,
+	  .min = 1, .max = 100000, .def = 50, .effect = PE_VIEW,
 	  .text = "Width of the moving average drawn over learning curves." },
 	{ .name = "threads", .type = P_INT, .offset = OFF(threads),
 	  .min = 0, .max = 16, .def = 0, .effect = PE_BATCH,
@@ -343,6 +343,17 @@ param_format(const struct params *p, const struct param *t, char *buf,
 		snprintf(buf, bufsz, "%s", field);
 		break;
 	}
+}
+
+bool
+params_same(const struct params *a, const struct params *b,
+    const struct param *t)
+{
+	char	 va[PARAM_STR_MAX], vb[PARAM_STR_MAX];
+
+	param_format(a, t, va, sizeof va);
+	param_format(b, t, vb, sizeof vb);
+	return (strcmp(va, vb) == 0);
 }
 
 const char *

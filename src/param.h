@@ -19,7 +19,8 @@ enum param_type { P_REAL, P_INT, P_BOOL, P_CHOICE, P_STRING };
 enum param_effect {
 	PE_LIVE,	/* from the next transition, nothing lost */
 	PE_RESET,	/* rebuild the experiment: what was learned is lost */
-	PE_BATCH	/* only read when an experiment runs (episodes, runs) */
+	PE_BATCH,	/* only read when an experiment runs (episodes, runs) */
+	PE_VIEW		/* changes only what the screen draws */
 };
 
 struct params {
@@ -72,6 +73,9 @@ void		 param_format(const struct params *, const struct param *,
  * text. */
 int		 param_number(const struct params *, const struct param *,
 		     double *out);
+/* Whether the parameter t has the same value in a and b. */
+bool		 params_same(const struct params *, const struct params *,
+		     const struct param *t);
 /* The choice name of a P_CHOICE value. */
 const char	*param_choice(const struct param *, int index);
 const char	*params_agent(const struct params *);

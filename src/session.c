@@ -383,6 +383,10 @@ session_set(struct session *s, const char *name, const char *value,
 	if (param_set(&next, name, value, err, errsz) != 0)
 		return (-1);
 	t = param_find(name);
+	/* Setting a value it already has changes nothing: opening a page
+	 * again must not throw away what was learned. */
+	if (params_same(&s->p, &next, t))
+		return (0);
 	if (t->effect == PE_RESET) {
 		if (build(s, &next, err, errsz) != 0)
 			return (-1);

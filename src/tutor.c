@@ -10,13 +10,29 @@
 
 static const long speeds[TUTOR_NSPEEDS] = TUTOR_SPEEDS;
 
+struct lesson_ctx {
+	const struct params	*p;
+	const struct datadir	*dirs;
+};
+
+/* A lesson's setting must parse, and a map must also be found and be
+ * valid, so that opening a page later cannot fail. */
 static int
 check_set(void *ctx, const char *name, const char *value, char *err,
     size_t errsz)
 {
-	struct params	 scratch = *(const struct params *)ctx;
+	const struct lesson_ctx	*lc = ctx;
+	struct params		 scratch = *lc->p;
+	struct env		*env;
 
-	return (param_set(&scratch, name, value, err, errsz));
+	if (param_set(&scratch, name, value, err, errsz) != 0)
+		return (-1);
+	if (strcmp(name, "map") != 0)
+		return (0);
+	if ((env = session_make_env(&scratch, lc->dirs, err, errsz)) == NULL)
+		return (-1);
+	env_free(env);
+	return (0);
 }
 
 static int
@@ -28,11 +44,12 @@ check_metric(void *ctx, const char *metric, int index, char *err,
 }
 
 int
-tutor_apply_lesson(struct params *p, const struct lesson *l, char *err,
-    size_t errsz)
+tutor_apply_lesson(struct params *p, const struct lesson *l,
+    const struct datadir *d, char *err, size_t errsz)
 {
-	char	 why[512];
-	int	 i;
+	struct lesson_ctx	 lc = { p, d };
+	char			 why[512];
+	int			 i;
 
 	if (param_set(p, "env", l->env, why, sizeof why) != 0) {
 		snprintf(err, errsz, "%s:%d: %s", l->path, l->env_line, why);
@@ -52,7 +69,7 @@ tutor_apply_lesson(struct params *p, const struct lesson *l, char *err,
 	}
 	/* The pages' settings and checks too: a lesson that loads has no
 	 * error waiting on a later page. */
-	return (lesson_validate(l, check_set, check_metric, p, err, errsz));
+	return (lesson_validate(l, check_set, check_metric, &lc, err, errsz));
 }
 
 struct tutor *
@@ -71,7 +88,12 @@ tutor_new(struct lesson *l, const struct params *p, const struct datadir *d,
 	t->checked = xcalloc(l->npages > 0 ? l->npages : 1,
 	    sizeof *t->checked);
 	t->speed = TUTOR_NSPEEDS - 4;	/* 100 per second */
-	t->page = 0;
+	if (l->npages > 0 && tutor_open_page(t, 0) != 0) {
+		snprintf(err, errsz, "%s", t->msg);
+		tutor_free(t);
+		return (NULL);
+	}
+	t->msg[0] = '\0';
 	return (t);
 }
 
@@ -100,6 +122,7 @@ int
 tutor_open_page(struct tutor *t, int n)
 {
 	const struct lesson_page	*pg;
+	struct params			 scratch;
 	char				 err[512];
 	bool				 reset, any_reset = false;
 	int				 i;
@@ -110,6 +133,17 @@ tutor_open_page(struct tutor *t, int n)
 		return (-1);
 	}
 	pg = &t->lesson->pages[n];
+	/* Check every setting before applying any, so a page opens whole
+	 * or not at all. */
+	scratch = t->s->p;
+	for (i = 0; i < pg->nsets; i++) {
+		if (param_set(&scratch, pg->sets[i].name, pg->sets[i].value,
+		    err, sizeof err) != 0) {
+			tutor_say(t, true, "%s:%d: %s", t->lesson->path,
+			    pg->sets[i].line, err);
+			return (-1);
+		}
+	}
 	for (i = 0; i < pg->nsets; i++) {
 		if (session_set(t->s, pg->sets[i].name, pg->sets[i].value,
 		    &reset, err, sizeof err) != 0) {

@@ -59,6 +59,6 @@ void		 tutor_say(struct tutor *, bool error, const char *fmt, ...)
 /* The settings of a lesson's header applied to p, each checked, errors
  * with file:line; also checks every page's settings and checks. */
 int		 tutor_apply_lesson(struct params *, const struct lesson *,
-		     char *err, size_t errsz);
+		     const struct datadir *, char *err, size_t errsz);
 
 #endif

@@ -32,7 +32,7 @@ setup(void **state)
 		print_error("%s\n", err);
 	assert_non_null(f->lesson);
 	params_defaults(&f->p);
-	assert_int_equal(tutor_apply_lesson(&f->p, f->lesson, err,
+	assert_int_equal(tutor_apply_lesson(&f->p, f->lesson, &f->dirs, err,
 	    sizeof err), 0);
 	f->t = tutor_new(f->lesson, &f->p, &f->dirs, err, sizeof err);
 	if (f->t == NULL)

@@ -461,7 +461,7 @@ test_session_lesson_checkpoint(void **state)
 	struct session			*s;
 	struct lesson			*l;
 	const struct lesson_check	*check = NULL;
-	char				 err[256], path[4096];
+	char				 err[256], path[sizeof dirs.lessons + 32];
 	int				 i;
 
 	(void)state;

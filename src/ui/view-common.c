@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gridmap.h"
 #include "style.h"
 #include "view.h"
 
@@ -44,6 +45,22 @@ view_action_glyph(const struct tutor *t, int a, enum plot_glyphs g)
 		if (strcmp(name, names[i]) == 0)
 			return (g == PLOT_UTF8 ? utf8[i] : ascii[i]);
 	return (a < 10 ? digits[a] : "?");
+}
+
+int
+view_agent_state(const struct tutor *t)
+{
+	const struct gridmap	*m;
+	int			 s;
+
+	if (t->s->env->st.s >= 0)
+		return (t->s->env->st.s);
+	if ((m = env_grid(t->s->env)) == NULL)
+		return (0);
+	for (s = 0; s < m->rows * m->cols; s++)
+		if (gridmap_at(m, s) == 'S')
+			return (s);
+	return (0);
 }
 
 int

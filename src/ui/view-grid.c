@@ -56,7 +56,7 @@ draw_cell(struct canvas *c, int x, int y, const struct tutor *t, int s,
 {
 	const struct agent	*ag = t->s->agent;
 	const double		*q = ag->table + (size_t)s * ag->nactions;
-	bool			 agent_here = t->s->env->st.s == s;
+	bool			 agent_here = view_agent_state(t) == s;
 	int			 a;
 
 	canvas_putstyle(c, x, y, agent_here ? '@' : (uint32_t)letter,

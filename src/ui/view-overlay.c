@@ -30,6 +30,65 @@ frame(struct canvas *c, struct rect r, const char *title, enum plot_glyphs g)
 	canvas_textstyle(c, r.x + 2, r.y, title, r.w - 4, ST_TITLE);
 }
 
+/* Bytes of s that fit in cols columns, cut at a blank when one is near. */
+static size_t
+fitting(const char *s, int cols)
+{
+	size_t	 i = 0, blank = 0;
+	int	 col = 0;
+
+	while (s[i] != '\0') {
+		if (((unsigned char)s[i] & 0xc0) != 0x80) {
+			if (col == cols)
+				break;
+			col++;
+		}
+		if (s[i] == ' ')
+			blank = i;
+		i++;
+	}
+	if (s[i] == '\0' || blank == 0)
+		return (i);
+	return (blank);
+}
+
+/*
+ * One line of text, wrapped: continuation lines are indented to where
+ * the text after the first run of two blanks starts ("set NAME VALUE  Set
+ * a parameter..." continues under "Set").  Lines before `scroll' are
+ * counted in *n but not drawn.  Returns the next row.
+ */
+static int
+draw_wrapped(struct canvas *c, struct rect r, int y, const char *line,
+    int scroll, int *n)
+{
+	const char	*gap = strstr(line, "  "), *p = line;
+	int		 width = r.w - 4, indent = 0, x = r.x + 2;
+	size_t		 take;
+	char		 part[512];
+
+	if (gap != NULL) {
+		while (*gap == ' ')
+			gap++;
+		indent = (int)(gap - line);
+		if (indent > width / 2)
+			indent = 0;
+	}
+	do {
+		take = fitting(p, width);
+		memcpy(part, p, take);
+		part[take] = '\0';
+		if ((*n)++ >= scroll && y < r.y + r.h - 1)
+			canvas_textstyle(c, x, y++, part, width, ST_PLAIN);
+		p += take;
+		while (*p == ' ')
+			p++;
+		x = r.x + 2 + indent;
+		width = r.w - 4 - indent;
+	} while (*p != '\0' && width > 8);
+	return (y);
+}
+
 void
 view_overlay_draw(struct canvas *c, struct rect r, const char *title,
     const char *text, int scroll, enum plot_glyphs g)
@@ -48,12 +107,9 @@ view_overlay_draw(struct canvas *c, struct rect r, const char *title,
 		len = eol != NULL ? (size_t)(eol - p) : strlen(p);
 		if (len >= sizeof line)
 			len = sizeof line - 1;
-		if (n++ >= scroll) {
-			memcpy(line, p, len);
-			line[len] = '\0';
-			canvas_textstyle(c, r.x + 2, y++, line, r.w - 4,
-			    ST_PLAIN);
-		}
+		memcpy(line, p, len);
+		line[len] = '\0';
+		y = draw_wrapped(c, r, y, line, scroll, &n);
 		if (eol == NULL)
 			break;
 		p = eol + 1;

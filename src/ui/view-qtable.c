@@ -51,7 +51,7 @@ view_qtable_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	rows = r.h - 2;
 	if (rows < 1 || r.w < LABEL_W + ag->nactions * 5)
 		return;
-	focus = t->s->env->st.s >= 0 ? t->s->env->st.s : 0;
+	focus = view_agent_state(t);
 	top = first_row(focus, ag->nstates, rows);
 	if (rows < ag->nstates)
 		snprintf(head, sizeof head, "Q-table  states %d-%d of %d", top,

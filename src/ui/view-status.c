@@ -35,8 +35,10 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	else if (t->running)
 		snprintf(right, sizeof right, "%s running, full speed ",
 		    u ? "▶" : ">");
-	else
+	else if (speed > 0)
 		snprintf(right, sizeof right, "paused (%ld/s) ", speed);
+	else
+		snprintf(right, sizeof right, "paused (full speed) ");
 	rw = canvas_textwidth(right);
 	canvas_textstyle(c, r.x, r.y, left, r.w - rw - 1, ST_STATUS);
 	canvas_textstyle(c, r.x + r.w - rw, r.y, right, rw,

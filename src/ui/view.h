@@ -58,6 +58,9 @@ void	view_format_value(char *buf, size_t bufsz, double v, int width);
 /* The arrow (or ASCII letter) for an action of the environment. */
 const char *view_action_glyph(const struct tutor *, int a,
 	    enum plot_glyphs);
+/* Where the agent stands: its state, or before the first step of an
+ * episode the start state (the first S). */
+int	view_agent_state(const struct tutor *);
 /* The shade style of v relative to the largest magnitude vmax. */
 int	view_value_style(double v, double vmax);
 
