@@ -20,13 +20,15 @@
 #include "screen.h"
 #include "session.h"
 #include "statedir.h"
+#include "progress.h"
+#include "xmalloc.h"
 #include "tutor.h"
 
 #define EXIT_USAGE 2
 
 enum {
-	OPT_BATCH = 256, OPT_CSV, OPT_EPISODES, OPT_LIST, OPT_RUNS, OPT_SEED,
-	OPT_SET, OPT_VERSION
+	OPT_BATCH = 256, OPT_CSV, OPT_EPISODES, OPT_LIST, OPT_RESTART, OPT_RUNS,
+	OPT_SEED, OPT_SET, OPT_VERSION
 };
 
 static const struct option long_options[] = {
@@ -36,6 +38,7 @@ static const struct option long_options[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "lesson", required_argument, NULL, 'l' },
 	{ "list", no_argument, NULL, OPT_LIST },
+	{ "restart", no_argument, NULL, OPT_RESTART },
 	{ "runs", required_argument, NULL, OPT_RUNS },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "set", required_argument, NULL, OPT_SET },
@@ -47,6 +50,7 @@ static const struct option long_options[] = {
 struct cli {
 	bool		 batch;
 	bool		 list;
+	bool		 restart;	/* ignore the remembered progress */
 	const char	*lesson;
 	const char	*csv;
 	char		**assign;	/* "NAME=VALUE" in command-line order */
@@ -57,7 +61,8 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-	    "usage: qtutor [--lesson NAME|FILE] [--seed N] [--set NAME=VALUE]...\n"
+	    "usage: qtutor [--lesson NAME|FILE] [--restart] [--seed N]\n"
+	    "              [--set NAME=VALUE]...\n"
 	    "       qtutor --batch [--lesson NAME|FILE] [--runs N] [--episodes N]\n"
 	    "              [--seed N] [--set NAME=VALUE]... [--csv FILE]\n"
 	    "       qtutor --list | --help | --version\n");
@@ -73,7 +78,10 @@ help(void)
 	usage(stdout);
 	printf("\nA terminal tutor for reinforcement learning.\n\n"
 	    "options:\n"
-	    "  --lesson NAME|FILE  the lesson to open (default frozenlake)\n"
+	    "  --lesson NAME|FILE  the lesson to open (without it: a menu; "
+	    "batch: frozenlake)\n"
+	    "  --restart           begin the lesson again instead of where "
+	    "you left it\n"
 	    "  --batch             train without a screen; print curves and "
 	    "a summary\n"
 	    "  --runs N            independent runs to average (batch)\n"
@@ -168,6 +176,9 @@ parse_options(int argc, char **argv, struct cli *c, struct params *p)
 		case OPT_LIST:
 			c->list = true;
 			break;
+		case OPT_RESTART:
+			c->restart = true;
+			break;
 		case OPT_RUNS:
 			snprintf(buf, sizeof buf, "runs=%s", optarg);
 			break;
@@ -221,79 +232,51 @@ glyphs_from_locale(void)
 	    PLOT_ASCII);
 }
 
-/* The lesson on the screen. */
-static int
-interactive(struct lesson *l, const struct params *p,
-    const struct datadir *d)
+/*
+ * A lesson made ready: loaded (by name or path), its header applied,
+ * then the command line's settings, and its environment built once so
+ * that a bad map is reported before anything starts.
+ */
+static struct lesson *
+prepare(const struct cli *c, const struct datadir *d, const char *name,
+    struct params *p, char *err, size_t errsz)
 {
-	struct tutor	*t;
-	char		 err[1024], history[4096];
-	const char	*hp = history;
-	int		 rc;
+	char		 path[DATADIR_PATH_MAX];
+	struct lesson	*l;
+	struct env	*env;
+	int		 i;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "qtutor: the lesson needs a terminal; use "
-		    "--batch to run it without one\n");
-		return (EXIT_USAGE);
-	}
-	if (statedir_path("history", history, sizeof history, err,
-	    sizeof err) != 0) {
-		fprintf(stderr, "qtutor: %s (history not kept)\n", err);
-		hp = NULL;
-	}
-	if ((t = tutor_new(l, p, d, err, sizeof err)) == NULL) {
-		fprintf(stderr, "qtutor: %s\n", err);
-		return (1);
-	}
-	rc = screen_run(t, glyphs_from_locale(), hp, err, sizeof err);
-	tutor_free(t);
-	if (rc != 0) {
-		fprintf(stderr, "qtutor: %s\n", err);
-		return (1);
-	}
-	return (0);
+	params_defaults(p);
+	if (datadir_lesson_path(d, name, path, sizeof path, err, errsz) != 0)
+		return (NULL);
+	if ((l = lesson_load(path, err, errsz)) == NULL)
+		return (NULL);
+	if (tutor_apply_lesson(p, l, d, err, errsz) != 0)
+		goto fail;
+	for (i = 0; i < c->nassign; i++)
+		if (param_assign(p, c->assign[i], err, errsz) != 0)
+			goto fail;
+	if ((env = session_make_env(p, d, err, errsz)) == NULL)
+		goto fail;
+	env_free(env);
+	return (l);
+fail:
+	lesson_free(l);
+	return (NULL);
 }
 
 static int
-run(struct cli *c, struct datadir *d)
+batch(const struct cli *c, const struct datadir *d)
 {
 	struct params		 p;
-	struct lesson		*l = NULL;
+	struct lesson		*l;
 	struct batch_options	 o;
-	struct env		*env;
-	char			 path[DATADIR_PATH_MAX], err[1024];
-	int			 i, rc = 0;
+	char			 err[1024];
+	int			 rc = 0;
 
-	params_defaults(&p);
-	if (c->list)
-		return (list_lessons(d));
-	if (datadir_lesson_path(d, c->lesson != NULL ? c->lesson :
-	    "frozenlake", path, sizeof path, err, sizeof err) != 0)
+	if ((l = prepare(c, d, c->lesson != NULL ? c->lesson : "frozenlake",
+	    &p, err, sizeof err)) == NULL)
 		return (usage_error(err));
-	if ((l = lesson_load(path, err, sizeof err)) == NULL)
-		return (usage_error(err));
-	if (tutor_apply_lesson(&p, l, d, err, sizeof err) != 0) {
-		lesson_free(l);
-		return (usage_error(err));
-	}
-	for (i = 0; i < c->nassign; i++) {
-		if (param_assign(&p, c->assign[i], err, sizeof err) != 0) {
-			lesson_free(l);
-			return (usage_error(err));
-		}
-	}
-	/* Build the environment once now, so that a bad map is a usage
-	 * error reported before any output. */
-	if ((env = session_make_env(&p, d, err, sizeof err)) == NULL) {
-		lesson_free(l);
-		return (usage_error(err));
-	}
-	env_free(env);
-	if (!c->batch) {
-		rc = interactive(l, &p, d);
-		lesson_free(l);
-		return (rc);
-	}
 	memset(&o, 0, sizeof o);
 	o.title = l->title;
 	o.csv_path = c->csv;
@@ -306,6 +289,143 @@ run(struct cli *c, struct datadir *d)
 	}
 	lesson_free(l);
 	return (rc);
+}
+
+/* The lessons for the start screen, with the learner's progress. */
+static int
+menu_items(const struct datadir *d, const struct progress *pr,
+    struct menu_item **items)
+{
+	const struct progress_entry	*e;
+	struct menu_item		*it;
+	struct lesson			*l;
+	char				**paths, err[512];
+	int				 n, i, k = 0;
+
+	n = datadir_list_lessons(d, &paths);
+	*items = xcalloc(n > 0 ? n : 1, sizeof **items);
+	for (i = 0; i < n; i++) {
+		if ((l = lesson_load(paths[i], err, sizeof err)) != NULL) {
+			it = &(*items)[k++];
+			snprintf(it->path, sizeof it->path, "%s", paths[i]);
+			lesson_stem(paths[i], it->name, sizeof it->name);
+			snprintf(it->title, sizeof it->title, "%s", l->title);
+			if ((e = progress_find(pr, it->name)) == NULL)
+				snprintf(it->progress, sizeof it->progress,
+				    "new");
+			else
+				snprintf(it->progress, sizeof it->progress,
+				    "page %d of %d, %d checkpoint%s reached",
+				    e->page + 1, l->npages,
+				    progress_count(e),
+				    progress_count(e) == 1 ? "" : "s");
+			lesson_free(l);
+		}
+		free(paths[i]);
+	}
+	free(paths);
+	return (k);
+}
+
+/* Play one prepared lesson on the open screen and remember where the
+ * learner left it. */
+static int
+play(const struct cli *c, struct lesson *l, const struct params *p,
+    const struct datadir *d, struct progress *pr, const char *progress_path,
+    char *err, size_t errsz)
+{
+	struct tutor	*t;
+	char		 stem[64];
+
+	if ((t = tutor_new(l, p, d, err, errsz)) == NULL)
+		return (-1);
+	lesson_stem(l->path, stem, sizeof stem);
+	if (!c->restart)
+		tutor_resume(t, progress_find(pr, stem));
+	screen_run(t);
+	tutor_record(t, progress_entry(pr, stem));
+	tutor_free(t);
+	if (progress_path != NULL &&
+	    progress_save(pr, progress_path, err, errsz) != 0)
+		return (-1);
+	return (0);
+}
+
+/* The lessons on the screen: the one asked for, or the start screen. */
+static int
+interactive(const struct cli *c, const struct datadir *d)
+{
+	struct progress		 pr;
+	struct menu_item	*items = NULL;
+	struct lesson		*l = NULL;
+	struct params		 p;
+	char			 err[1024], notice[1200] = "", history[4096];
+	char			 progress_path[4096];
+	const char		*hp = history, *pp = progress_path;
+	int			 n = 0, choice, rc = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "qtutor: the lesson needs a terminal; use "
+		    "--batch to run it without one\n");
+		return (EXIT_USAGE);
+	}
+	/* A lesson named on the command line is checked before curses. */
+	if (c->lesson != NULL &&
+	    (l = prepare(c, d, c->lesson, &p, err, sizeof err)) == NULL)
+		return (usage_error(err));
+	if (statedir_path("history", history, sizeof history, err,
+	    sizeof err) != 0 || statedir_path("progress", progress_path,
+	    sizeof progress_path, err, sizeof err) != 0) {
+		snprintf(notice, sizeof notice, "%s: history and progress "
+		    "are not kept", err);
+		hp = pp = NULL;
+	}
+	memset(&pr, 0, sizeof pr);
+	if (pp != NULL && progress_load(&pr, pp, err, sizeof err) != 0)
+		snprintf(notice, sizeof notice, "%s", err);
+	if (screen_open(glyphs_from_locale(), hp, err, sizeof err) != 0) {
+		lesson_free(l);
+		progress_free(&pr);
+		fprintf(stderr, "qtutor: %s\n", err);
+		return (1);
+	}
+	if (l != NULL) {
+		if (play(c, l, &p, d, &pr, pp, err, sizeof err) != 0)
+			rc = 1;
+		lesson_free(l);
+	} else {
+		for (;;) {
+			free(items);
+			n = menu_items(d, &pr, &items);
+			if ((choice = screen_menu(items, n, notice)) < 0)
+				break;
+			notice[0] = '\0';
+			if ((l = prepare(c, d, items[choice].path, &p, err,
+			    sizeof err)) == NULL ||
+			    play(c, l, &p, d, &pr, pp, err, sizeof err) != 0)
+				snprintf(notice, sizeof notice, "%s", err);
+			lesson_free(l);
+			l = NULL;
+			if (screen_interrupted())
+				break;
+		}
+		free(items);
+	}
+	screen_close();
+	progress_free(&pr);
+	if (rc != 0)
+		fprintf(stderr, "qtutor: %s\n", err);
+	return (rc);
+}
+
+static int
+run(struct cli *c, struct datadir *d)
+{
+	if (c->list)
+		return (list_lessons(d));
+	if (c->batch)
+		return (batch(c, d));
+	return (interactive(c, d));
 }
 
 int

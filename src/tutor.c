@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "metric.h"
+#include "progress.h"
 #include "tutor.h"
 #include "xmalloc.h"
 
@@ -185,6 +186,32 @@ tutor_check(struct tutor *t)
 		tutor_say(t, false, "checkpoint reached: %s", pg->task);
 	}
 	return (rc);
+}
+
+void
+tutor_resume(struct tutor *t, const struct progress_entry *e)
+{
+	int	 k;
+
+	if (e == NULL)
+		return;
+	for (k = 0; k < t->lesson->npages && k < LESSON_MAX_PAGES; k++)
+		t->checked[k] = e->checked[k];
+	if (e->page > 0 && e->page < t->lesson->npages &&
+	    tutor_open_page(t, e->page) == 0)
+		tutor_say(t, false, "welcome back: page %d of %d, where you "
+		    "left it (--restart begins again)", e->page + 1,
+		    t->lesson->npages);
+}
+
+void
+tutor_record(const struct tutor *t, struct progress_entry *e)
+{
+	int	 k;
+
+	e->page = t->page;
+	for (k = 0; k < LESSON_MAX_PAGES; k++)
+		e->checked[k] = k < t->lesson->npages && t->checked[k];
 }
 
 long

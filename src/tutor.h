@@ -56,6 +56,12 @@ long		 tutor_speed(const struct tutor *);
 void		 tutor_say(struct tutor *, bool error, const char *fmt, ...)
 		     __attribute__((format(printf, 3, 4)));
 
+/* Reopen where the learner left the lesson (page, checkpoints), and
+ * write the learner's place back into an entry. */
+struct progress_entry;
+void		 tutor_resume(struct tutor *, const struct progress_entry *);
+void		 tutor_record(const struct tutor *, struct progress_entry *);
+
 /* The settings of a lesson's header applied to p, each checked, errors
  * with file:line; also checks every page's settings and checks. */
 int		 tutor_apply_lesson(struct params *, const struct lesson *,

@@ -105,7 +105,8 @@ relayout(struct screen *sc)
 {
 	canvas_free(sc->cv);
 	sc->cv = canvas_new(COLS, LINES);
-	layout_compute(&sc->L, COLS, LINES, sc->t);
+	if (sc->t != NULL)
+		layout_compute(&sc->L, COLS, LINES, sc->t);
 	if (sc->pw != NULL) {
 		wresize(sc->pw, 1, COLS);
 		mvwin(sc->pw, LINES - 1, 0);
@@ -373,9 +374,17 @@ read_key(struct screen *sc)
 	return (wgetch(w));
 }
 
-static int
-setup(struct screen *sc, char *err, size_t errsz)
+/* The screen is the terminal's: one per process. */
+static struct screen	 scr;
+
+int
+screen_open(enum plot_glyphs glyphs, const char *history_path, char *err,
+    size_t errsz)
 {
+	struct screen	*sc = &scr;
+
+	memset(sc, 0, sizeof *sc);
+	sc->o.glyphs = glyphs;
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		snprintf(err, errsz, "cannot use the terminal '%s'",
 		    getenv("TERM") != NULL ? getenv("TERM") : "(unset)");
@@ -393,50 +402,109 @@ setup(struct screen *sc, char *err, size_t errsz)
 	keypad(sc->pw, FALSE);
 	relayout(sc);
 	catch_signals();
+	prompt_init(history_path);
 	return (0);
 }
 
-int
-screen_run(struct tutor *t, enum plot_glyphs glyphs, const char *history_path,
-    char *err, size_t errsz)
+void
+screen_close(void)
 {
-	struct screen	 sc;
-	int		 ch;
+	struct screen	*sc = &scr;
 
-	memset(&sc, 0, sizeof sc);
-	sc.t = t;
-	sc.o.glyphs = glyphs;
-	if (setup(&sc, err, errsz) != 0)
-		return (-1);
-	prompt_init(history_path);
-	while (!t->quit && !got_signal) {
-		if (t->running)
-			run_slice(&sc);
-		draw(&sc);
-		ch = read_key(&sc);
-		/* A resize shows as KEY_RESIZE, or only as a new size when
-		 * the prompt window (no keypad) read the key. */
-		if (ch == KEY_RESIZE || COLS != sc.cv->w || LINES != sc.cv->h) {
-			relayout(&sc);
-			if (ch == KEY_RESIZE)
-				continue;
-		}
-		if (ch == ERR)
-			continue;
-		if (prompt_is_open())
-			prompt_key(&sc, ch);
-		else
-			key(&sc, ch);
-	}
 	prompt_shutdown();
-	delwin(sc.pw);
+	if (sc->pw != NULL)
+		delwin(sc->pw);
+	sc->pw = NULL;
 	endwin();
-	canvas_free(sc.cv);
-	free(sc.overlay);
+	canvas_free(sc->cv);
+	sc->cv = NULL;
+	free(sc->overlay);
+	sc->overlay = NULL;
 	/* Killed: the terminal is sane again, now die of the signal. */
 	if (got_signal) {
 		signal(got_signal, SIG_DFL);
 		raise(got_signal);
 	}
+}
+
+int
+screen_interrupted(void)
+{
+	return (got_signal != 0);
+}
+
+/* A new size: KEY_RESIZE, or only a changed LINES and COLS when the
+ * prompt window (no keypad) read the key.  Returns 1 if it resized. */
+static int
+resized(struct screen *sc, int ch)
+{
+	if (ch == KEY_RESIZE || COLS != sc->cv->w || LINES != sc->cv->h) {
+		relayout(sc);
+		return (1);
+	}
 	return (0);
+}
+
+int
+screen_menu(const struct menu_item *items, int n, const char *notice)
+{
+	struct screen	*sc = &scr;
+	struct rect	 r;
+	int		 sel = 0, ch;
+
+	while (!got_signal) {
+		r.x = 0;
+		r.y = 0;
+		r.w = COLS;
+		r.h = LINES;
+		canvas_fill(sc->cv, ' ');
+		view_menu_draw(sc->cv, r, items, n, sel, notice, &sc->o);
+		blit(sc->cv);
+		wnoutrefresh(stdscr);
+		doupdate();
+		wtimeout(stdscr, -1);
+		ch = wgetch(stdscr);
+		if (resized(sc, ch) || ch == ERR)
+			continue;
+		if ((ch == KEY_DOWN || ch == 'j') && sel < n - 1)
+			sel++;
+		else if ((ch == KEY_UP || ch == 'k') && sel > 0)
+			sel--;
+		else if ((ch == '\r' || ch == '\n' || ch == KEY_ENTER) && n > 0)
+			return (sel);
+		else if (ch == 'q' || ch == KEY_CTRL('c'))
+			return (-1);
+	}
+	return (-1);
+}
+
+void
+screen_run(struct tutor *t)
+{
+	struct screen	*sc = &scr;
+	int		 ch;
+
+	sc->t = t;
+	sc->o.lesson_scroll = 0;
+	relayout(sc);
+	while (!t->quit && !got_signal) {
+		if (t->running)
+			run_slice(sc);
+		draw(sc);
+		ch = read_key(sc);
+		if (resized(sc, ch) && ch == KEY_RESIZE)
+			continue;
+		if (ch == ERR)
+			continue;
+		if (prompt_is_open())
+			prompt_key(sc, ch);
+		else
+			key(sc, ch);
+	}
+	if (prompt_is_open())
+		prompt_cancel();
+	free(sc->overlay);
+	sc->overlay = NULL;
+	sc->t = NULL;
+	curs_set(0);
 }

@@ -51,6 +51,18 @@ void	view_message_draw(struct canvas *, struct rect, const struct tutor *,
 void	view_overlay_draw(struct canvas *, struct rect, const char *title,
 	    const char *text, int scroll, enum plot_glyphs);
 
+/* One lesson on the start screen. */
+struct menu_item {
+	char	 path[4096];
+	char	 name[64];
+	char	 title[160];
+	char	 progress[96];	/* "page 3 of 8, 2 checkpoints" or "new" */
+};
+
+void	view_menu_draw(struct canvas *, struct rect,
+	    const struct menu_item *, int n, int selected, const char *notice,
+	    const struct view_opts *);
+
 /* Helpers the views share. */
 void	view_clear(struct canvas *, struct rect);
 /* A value in a fixed width: "0.472", "-1.00", "12.3". */
