@@ -220,6 +220,8 @@ cmd_run_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	/* The screen's loop does the stepping, in slices, so that keys
 	 * and redraws are served while it runs. */
 	t->running = true;
+	t->last_tick = 0;
+	t->owed = 0;
 	t->run_left = n;
 	if (n == 0)
 		tutor_say(t, false, "running: press r or type pause to stop");

@@ -346,6 +346,21 @@ session_run(struct session *s, long episodes, long max_transitions)
 	return (ended);
 }
 
+long
+session_run_unrecorded(struct session *s, long episodes,
+    long max_transitions)
+{
+	struct journal	*j = s->journal;
+	long		 ended;
+
+	if (j != NULL)
+		journal_clear(j);
+	s->journal = NULL;
+	ended = session_run(s, episodes, max_transitions);
+	s->journal = j;
+	return (ended);
+}
+
 int
 session_back(struct session *s)
 {

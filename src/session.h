@@ -83,6 +83,11 @@ void		 session_finish_episode(struct session *);
  * slices so that it stays responsive. */
 long		 session_run(struct session *, long episodes,
 		     long max_transitions);
+/* The same without keeping undo history (what there was is dropped):
+ * for the part of a long run whose history would be overwritten anyway.
+ * It takes the fast loop, so it is as quick as batch mode. */
+long		 session_run_unrecorded(struct session *, long episodes,
+		     long max_transitions);
 /* Take the last transition back; -1 if there is no history left. */
 int		 session_back(struct session *);
 size_t		 session_history(const struct session *);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "metric.h"
 #include "progress.h"
@@ -89,6 +90,9 @@ tutor_new(struct lesson *l, const struct params *p, const struct datadir *d,
 	t->checked = xcalloc(l->npages > 0 ? l->npages : 1,
 	    sizeof *t->checked);
 	t->speed = TUTOR_NSPEEDS - 4;	/* 100 per second */
+	/* A cautious guess of full speed until the first slice measures it
+	 * (about a quarter of what this machine kind does). */
+	t->rate = 5000;
 	if (l->npages > 0 && tutor_open_page(t, 0) != 0) {
 		snprintf(err, errsz, "%s", t->msg);
 		tutor_free(t);
@@ -212,6 +216,87 @@ tutor_record(const struct tutor *t, struct progress_entry *e)
 	e->page = t->page;
 	for (k = 0; k < LESSON_MAX_PAGES; k++)
 		e->checked[k] = k < t->lesson->npages && t->checked[k];
+}
+
+/* Count episodes that ended against a `run N'. */
+static void
+episodes_ended(struct tutor *t, long n)
+{
+	if (n <= 0 || t->run_left <= 0)
+		return;
+	t->run_left -= n < t->run_left ? n : t->run_left;
+	if (t->run_left == 0)
+		t->running = false;
+}
+
+static double
+clock_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6);
+}
+
+/*
+ * Full speed for one slice.  Only the last TUTOR_UNDO transitions can be
+ * stepped back, so when a slice does many more, the first part runs as
+ * batch mode does (no undo records, the fast loop) and only the tail
+ * keeps its history: run mode is then as quick as batch mode.
+ */
+static void
+run_full_speed(struct tutor *t, double budget_ms)
+{
+	struct session	*s = t->s;
+	double		 start = clock_ms();
+	long		 before = s->transitions, fast, fast_episodes = 0, i;
+	long		 mean_length;
+
+	fast = (long)(t->rate * budget_ms) - TUTOR_UNDO;
+	/* A `run N' keeps enough whole episodes at its end for the
+	 * history, by the mean episode length so far. */
+	if (t->run_left > 0) {
+		mean_length = s->episode > 0 ? s->transitions / s->episode :
+		    100;
+		fast_episodes = t->run_left - TUTOR_UNDO /
+		    (mean_length > 0 ? mean_length : 1) - 1;
+		if (fast_episodes <= 0)
+			fast = 0;
+	}
+	if (fast > 0)
+		episodes_ended(t, session_run_unrecorded(s, fast_episodes,
+		    fast));
+	while (t->running && clock_ms() - start < budget_ms)
+		for (i = 0; i < 256 && t->running; i++)
+			episodes_ended(t, session_step(s));
+	t->rate = (double)(s->transitions - before) /
+	    (clock_ms() - start + 1e-3);
+}
+
+void
+tutor_run_slice(struct tutor *t, double now_ms, double budget_ms)
+{
+	long	 speed = tutor_speed(t), due, i;
+	double	 elapsed = t->last_tick > 0 ? now_ms - t->last_tick : 0;
+
+	t->last_tick = now_ms;
+	if (speed > 0) {
+		t->owed += elapsed * (double)speed / 1e3;
+		/* After a pause (a resize, a slow frame) do not catch up. */
+		if (t->owed > (double)speed / 10 + 1)
+			t->owed = (double)speed / 10 + 1;
+		due = (long)t->owed;
+		t->owed -= (double)due;
+		for (i = 0; i < due && t->running; i++)
+			episodes_ended(t, session_step(t->s));
+	} else
+		run_full_speed(t, budget_ms);
+	if (!t->running) {
+		t->last_tick = 0;
+		tutor_say(t, false, "run finished: episode %ld",
+		    t->s->episode);
+	}
+	tutor_check(t);
 }
 
 long

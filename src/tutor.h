@@ -34,6 +34,9 @@ struct tutor {
 	int		 speed;		/* index into TUTOR_SPEEDS */
 	long		 run_left;	/* episodes left in `run N'; 0: no end */
 	bool		 quit;
+	double		 last_tick;	/* run mode's clock, in ms */
+	double		 owed;		/* steps due at a paced speed */
+	double		 rate;		/* full speed: transitions per ms */
 	char		 msg[TUTOR_MSG_MAX];	/* for the status line */
 	bool		 msg_error;
 };
@@ -52,6 +55,14 @@ int		 tutor_open_page(struct tutor *, int n);
 int		 tutor_check(struct tutor *);
 /* Transitions per second at the current speed; 0: as fast as possible. */
 long		 tutor_speed(const struct tutor *);
+/*
+ * Run mode, one slice, called by the screen between input polls with the
+ * time now: at a paced speed the steps due since the last slice, at full
+ * speed as many as fit in budget_ms.  Stops at the end of a `run N' and
+ * checks the page's checkpoint.
+ */
+void		 tutor_run_slice(struct tutor *, double now_ms,
+		     double budget_ms);
 /* Set the status message (printf-style). */
 void		 tutor_say(struct tutor *, bool error, const char *fmt, ...)
 		     __attribute__((format(printf, 3, 4)));

@@ -12,7 +12,10 @@
 #include <unistd.h>
 
 #include "experiment.h"
+#include "layout.h"
+#include "lesson.h"
 #include "session.h"
+#include "tutor.h"
 
 #define REPEATS 21
 
@@ -141,6 +144,61 @@ bench_undo(const struct datadir *d)
 }
 
 /*
+ * Run mode against batch mode: 10,000 episodes at full speed through the
+ * tutor's slices (undo kept for the last transitions, as on the screen,
+ * the views drawn after every slice as the screen would) and the same
+ * 10,000 episodes in a batch session.
+ */
+static void
+bench_run_mode(const struct datadir *d)
+{
+	struct lesson		*l;
+	struct params		 p;
+	struct tutor		*t;
+	struct session		*s;
+	struct layout		 L;
+	struct canvas		*cv = canvas_new(80, 24);
+	struct view_opts	 o = { PLOT_UTF8, 0, false };
+	char			 err[512];
+	double			 t0, run_ms, batch_ms;
+	long			 slices = 0;
+
+	params_defaults(&p);
+	l = lesson_load(TOP_SRCDIR "/lessons/frozenlake.lesson", err,
+	    sizeof err);
+	if (l == NULL || tutor_apply_lesson(&p, l, d, err, sizeof err) != 0 ||
+	    (t = tutor_new(l, &p, d, err, sizeof err)) == NULL) {
+		fprintf(stderr, "bench: %s\n", err);
+		exit(1);
+	}
+	layout_compute(&L, 80, 24, t);
+	t->speed = TUTOR_NSPEEDS - 1;
+	t->running = true;
+	t->run_left = 10000;
+	t0 = now();
+	while (t->running) {
+		tutor_run_slice(t, now() * 1e3, 20);
+		layout_draw(cv, &L, t, &o);
+		slices++;
+	}
+	run_ms = (now() - t0) * 1e3;
+	s = session_new(&t->s->p, d, 0, 0, err, sizeof err);
+	t0 = now();
+	session_run(s, 10000, 0);
+	batch_ms = (now() - t0) * 1e3;
+	printf("bench: name=run_mode_10000_episodes value=%.3f unit=ms\n",
+	    run_ms);
+	printf("bench: name=batch_10000_episodes value=%.3f unit=ms\n",
+	    batch_ms);
+	printf("bench: name=run_mode_10000_episodes_slices value=%ld "
+	    "unit=slices\n", slices);
+	session_free(s);
+	tutor_free(t);
+	lesson_free(l);
+	canvas_free(cv);
+}
+
+/*
  * The classic workload as a user runs it, the whole process included:
  * the median wall time of repeated runs of the binary.  The Python
  * tutorial takes 1.10 s for it on this kind of machine.
@@ -191,5 +249,6 @@ main(int argc, char **argv)
 	bench_transitions(&d, "ql_egreedy_8x8_slippery_transitions_per_sec",
 	    "egreedy", "8x8", 1);
 	bench_undo(&d);
+	bench_run_mode(&d);
 	return (0);
 }

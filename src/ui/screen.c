@@ -17,6 +17,7 @@
 #include <curses.h>
 
 #include "cmd.h"
+#include "blit.h"
 #include "colour.h"
 #include "layout.h"
 #include "prompt.h"
@@ -38,8 +39,6 @@ struct screen {
 	char		 overlay_title[64];
 	int		 overlay_scroll;
 	int		 lesson_lines;
-	double		 last_tick;	/* run mode's clock */
-	double		 owed;		/* steps due at slow speeds */
 };
 
 /* Set from signal handlers, read by the loop. */
@@ -81,25 +80,6 @@ catch_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-/* Copy the canvas to the screen, styles turned into attributes. */
-static void
-blit(const struct canvas *cv)
-{
-	cchar_t	 cc;
-	wchar_t	 wc[2] = { 0, 0 };
-	int	 x, y, st;
-
-	for (y = 0; y < cv->h && y < LINES; y++) {
-		for (x = 0; x < cv->w && x < COLS; x++) {
-			wc[0] = (wchar_t)canvas_get(cv, x, y);
-			st = canvas_getstyle(cv, x, y);
-			setcchar(&cc, wc, colour_attr(st), colour_pair(st),
-			    NULL);
-			mvwadd_wch(stdscr, y, x, &cc);
-		}
-	}
-}
-
 static void
 relayout(struct screen *sc)
 {
@@ -128,7 +108,7 @@ draw(struct screen *sc)
 		view_overlay_draw(sc->cv, r, sc->overlay_title, sc->overlay,
 		    sc->overlay_scroll, sc->o.glyphs);
 	}
-	blit(sc->cv);
+	blit_canvas(stdscr, sc->cv);
 	wnoutrefresh(stdscr);
 	if (prompt_is_open()) {
 		touchwin(sc->pw);
@@ -214,7 +194,6 @@ change_speed(struct screen *sc, int dir)
 		    v == 1 ? "" : "s");
 	else
 		tutor_say(t, false, "speed: as fast as possible");
-	sc->owed = 0;
 }
 
 static void
@@ -248,8 +227,6 @@ key(struct screen *sc, int ch)
 		break;
 	case 'r':
 		command(sc, t->running ? "pause" : "run");
-		sc->last_tick = now_ms();
-		sc->owed = 0;
 		break;
 	case '+':
 	case '=':
@@ -310,44 +287,6 @@ prompt_key(struct screen *sc, int ch)
 		return;
 	}
 	prompt_feed(ch);
-}
-
-/* Step the agent for one slice of run mode. */
-static void
-run_slice(struct screen *sc)
-{
-	struct tutor	*t = sc->t;
-	double		 start = now_ms(), elapsed;
-	long		 speed = tutor_speed(t), due, ended = 0, i;
-
-	elapsed = start - sc->last_tick;
-	sc->last_tick = start;
-	if (speed > 0) {
-		sc->owed += elapsed * (double)speed / 1e3;
-		/* After a pause (a resize, a slow frame) do not catch up. */
-		if (sc->owed > (double)speed / 10 + 1)
-			sc->owed = (double)speed / 10 + 1;
-		due = (long)sc->owed;
-		sc->owed -= (double)due;
-		for (i = 0; i < due && t->running; i++) {
-			ended = session_step(t->s);
-			if (ended && t->run_left > 0 && --t->run_left == 0)
-				t->running = false;
-		}
-	} else {
-		while (t->running && now_ms() - start < SLICE_MS) {
-			for (i = 0; i < 256 && t->running; i++) {
-				ended = session_step(t->s);
-				if (ended && t->run_left > 0 &&
-				    --t->run_left == 0)
-					t->running = false;
-			}
-		}
-	}
-	if (!t->running)
-		tutor_say(t, false, "run finished: episode %ld",
-		    t->s->episode);
-	tutor_check(t);
 }
 
 /* How long to wait for a key: forever when paused. */
@@ -459,7 +398,7 @@ screen_menu(const struct menu_item *items, int n, const char *notice)
 		r.h = LINES;
 		canvas_fill(sc->cv, ' ');
 		view_menu_draw(sc->cv, r, items, n, sel, notice, &sc->o);
-		blit(sc->cv);
+		blit_canvas(stdscr, sc->cv);
 		wnoutrefresh(stdscr);
 		doupdate();
 		wtimeout(stdscr, -1);
@@ -489,7 +428,7 @@ screen_run(struct tutor *t)
 	relayout(sc);
 	while (!t->quit && !got_signal) {
 		if (t->running)
-			run_slice(sc);
+			tutor_run_slice(t, now_ms(), SLICE_MS);
 		draw(sc);
 		ch = read_key(sc);
 		if (resized(sc, ch) && ch == KEY_RESIZE)

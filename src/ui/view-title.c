@@ -16,8 +16,15 @@ view_title_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	canvas_setstyle(c, r.x, r.y, r.w, ST_STATUS);
 	snprintf(left, sizeof left, " qtutor %s %s", o->glyphs == PLOT_UTF8 ?
 	    "·" : "-", t->lesson->title);
-	snprintf(right, sizeof right, "page %d/%d  episode %ld  step %ld ",
-	    t->page + 1, t->lesson->npages, t->s->episode + 1, t->s->step);
+	/* Between episodes the one just ended is shown, with its length. */
+	if (t->s->in_episode || t->s->step == 0)
+		snprintf(right, sizeof right, "page %d/%d  episode %ld  step "
+		    "%ld ", t->page + 1, t->lesson->npages,
+		    t->s->episode + 1, t->s->step);
+	else
+		snprintf(right, sizeof right, "page %d/%d  episode %ld ended "
+		    "at step %ld ", t->page + 1, t->lesson->npages,
+		    t->s->episode, t->s->step);
 	rw = canvas_textwidth(right);
 	canvas_textstyle(c, r.x, r.y, left, r.w - rw - 1, ST_STATUS);
 	canvas_textstyle(c, r.x + r.w - rw, r.y, right, rw, ST_STATUS);

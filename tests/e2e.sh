@@ -1,0 +1,376 @@
+#!/bin/sh
+# The interactive screen end to end: the real binary in a detached tmux
+# (80x24, then resized), driven by keys and checked by what a person
+# would see.  Run by `make check' with QTUTOR pointing at the built
+# binary; skipped (exit 77) when tmux is not installed.
+#
+# Every wait polls the pane (capture-pane) until the expected text shows,
+# so nothing depends on how fast the machine is.  E2E_TIMEOUT (seconds,
+# default 5) is how long one wait may take.
+set -u
+: "${QTUTOR:?}" "${TOP_SRCDIR:?}"
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "SKIP: tmux is not installed"
+	exit 77
+fi
+
+tmp=$(mktemp -d)
+sock=qtutor-e2e-$$
+lesson=$TOP_SRCDIR/tests/data/lessons/e2e.lesson
+timeout=${E2E_TIMEOUT:-5}
+pass=0
+fail=0
+scr=
+cur=
+
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
+
+# tmux runs the pane's command with the default shell, and must not
+# think it is nested in the tmux it may have been started from.
+SHELL=/bin/sh
+export SHELL
+unset TMUX TMUX_PANE
+
+# UTF-8 when the C.UTF-8 locale exists, else plain ASCII glyphs.  The
+# script's own locale too, so that tmux passes UTF-8 through and grep's
+# `.' matches a whole character.
+if [ "$(LC_ALL=C.UTF-8 locale charmap 2>/dev/null)" = UTF-8 ]; then
+	LC_ALL=C.UTF-8
+	alpha_sym='α' done_mark='✓ Done:' arrow='←'
+else
+	LC_ALL=C
+	alpha_sym='alpha' done_mark='[x] Done:' arrow='<-'
+	echo "note: no C.UTF-8 locale, expecting ASCII glyphs"
+fi
+export LC_ALL
+
+# The pane's command: qtutor in a private state directory (one for each
+# session, so none sees another's history or progress) and home, its
+# pid in TAG.pid (the inner shell execs qtutor), then its exit status
+# and the terminal's settings (in TAG.stty), then a pause to keep the
+# pane for capturing.
+cat >"$tmp/run.sh" <<EOF
+#!/bin/sh
+tag=\$1
+shift
+unset LC_ALL LC_CTYPE LC_MESSAGES
+LANG=C.UTF-8
+XDG_STATE_HOME='$tmp/state-'"\$tag"
+HOME='$tmp/home'
+export LANG XDG_STATE_HOME HOME
+if command -v infocmp >/dev/null 2>&1 && ! infocmp "\$TERM" >/dev/null 2>&1
+then
+	TERM=screen
+	export TERM
+fi
+sh -c 'echo \$\$ >"\$0"; exec "\$@"' '$tmp/'"\$tag.pid" '$QTUTOR' \
+    --lesson '$lesson' --seed 1 "\$@"
+echo "EXIT:\$?"
+stty -a >'$tmp/'"\$tag.stty" 2>&1
+echo "STTY:\$?"
+exec sleep 60
+EOF
+mkdir "$tmp/home"
+
+ok() { pass=$((pass + 1)); }
+# A failure shows the last screen captured, so a CI log says what went
+# wrong.
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $*"
+	echo "---- screen ($cur) ----"
+	printf '%s\n' "$scr"
+	echo "----"
+}
+
+capture() { scr=$(tm capture-pane -p -t "$cur" 2>&1); }
+on_screen() { printf '%s\n' "$scr" | grep -Eq -- "$1"; }
+line() { printf '%s\n' "$scr" | sed -n "$1p"; }
+# The lines of the last capture that match an ERE.
+matching() { printf '%s\n' "$scr" | grep -E -- "$1"; }
+
+# wait_for ERE [TIMEOUT]: poll every 0.1 s until the pane shows a match.
+wait_for() {
+	tries=$(( ${2:-$timeout} * 10 ))
+	while :; do
+		capture
+		on_screen "$1" && return 0
+		tries=$((tries - 1))
+		[ "$tries" -gt 0 ] || return 1
+		sleep 0.1
+	done
+}
+# The screen at rest: two captures in a row the same (paused screens
+# only; a running one never rests).
+settle() {
+	tries=$(( timeout * 10 ))
+	capture
+	while :; do
+		prev=$scr
+		sleep 0.1
+		capture
+		[ "$scr" = "$prev" ] && return 0
+		tries=$((tries - 1))
+		[ "$tries" -gt 0 ] || return 1
+	done
+}
+expect() {	# expect DESCRIPTION ERE [TIMEOUT]
+	if wait_for "$2" "${3:-}"; then ok; else bad "$1: no '$2'"; fi
+}
+expect_not() {	# expect_not DESCRIPTION ERE: not on the settled screen
+	settle
+	if on_screen "$2"; then bad "$1: '$2' is shown"; else ok; fi
+}
+keys() { tm send-keys -t "$cur" "$@"; }
+text() { tm send-keys -t "$cur" -l "$1"; }
+# A fixed string as an ERE.
+re() { printf '%s\n' "$1" | sed 's/[][\.*^$(){}+?|/]/\\&/g'; }
+
+# start TAG: a new session running qtutor at 80x24; 0 once the title
+# bar shows.
+start() {
+	cur=$1
+	if ! tm new-session -d -s "$cur" -x 80 -y 24 "sh '$tmp/run.sh' $cur"
+	then
+		bad "$cur: tmux new-session failed"
+		return 1
+	fi
+	size=$(tm display-message -p -t "$cur" '#{pane_width}x#{pane_height}')
+	if [ "$size" != 80x24 ]; then
+		tm resize-window -t "$cur" -x 80 -y 24 >/dev/null 2>&1
+		size=$(tm display-message -p -t "$cur" \
+		    '#{pane_width}x#{pane_height}')
+		[ "$size" = 80x24 ] || echo "note: the pane is $size, not 80x24"
+	fi
+	if wait_for '^ qtutor . End-to-end test lesson +page 1/3 +episode 1 +step 0 *$'; then
+		ok
+		return 0
+	fi
+	bad "$cur: the screen did not come up"
+	return 1
+}
+
+# stty_sane TAG: after qtutor ended, the terminal echoes and is in
+# canonical mode again.
+stty_sane() {
+	if ! wait_for '^STTY:0'; then
+		bad "$1: stty -a did not run after qtutor"
+		return
+	fi
+	tr -s ' ;\n\t' '\n\n\n\n' <"$tmp/$1.stty" >"$tmp/$1.words"
+	if grep -qx echo "$tmp/$1.words" && grep -qx icanon "$tmp/$1.words"
+	then
+		ok
+	else
+		bad "$1: terminal not restored: $(cat "$tmp/$1.stty")"
+	fi
+}
+
+title_re() {	# title_re PAGE EPISODE STEP
+	printf '^ qtutor . End-to-end test lesson +page %s/3 +episode %s +step %s *$' \
+	    "$1" "$2" "$3"
+}
+title_episode() { line 1 | sed -n 's/.* episode \([0-9]*\) .*/\1/p'; }
+status_re() { printf '^ %s %s ' "$alpha_sym" "$1"; }
+update_re="^ Q\\([0-9]+,.+\\) $arrow "
+
+interactive() {
+	start main || return
+
+	# --- Page 1: the first screen ---------------------------------
+	expect "page 1 title" '^1/3 First steps'
+	expect "status line" "$(status_re 0.80).*paused"
+	expect "key hints" 'SPACE step +b back'
+	expect "grid" 'FrozenLake 4x4'
+	expect "Q-table" 'Q-table'
+	expect "update line before any step" 'Press SPACE to take one step and see the update'
+
+	# --- SPACE, SPACE, b: the update line comes back exactly ------
+	keys Space
+	expect "SPACE: title step 1" "$(title_re 1 1 1)"
+	expect "SPACE: message" '^ step: 1 transition, episode 1 step 1$'
+	settle
+	first=$(matching "$update_re")
+	if [ "$(printf '%s\n' "$first" | grep -c .)" -eq 1 ]; then
+		ok
+	else
+		bad "SPACE: one update line Q(s,a) $arrow ..."
+	fi
+	note1=$(printf '%s\n' "$scr" | grep -A1 -E -- "$update_re" | sed -n 2p)
+	case $note1 in
+	" TD error "*) ok ;;
+	*) bad "SPACE: no TD error line under the update line" ;;
+	esac
+	keys Space
+	expect "SPACE again: title step 2" "$(title_re 1 1 2)"
+	settle
+	second=$(matching "$update_re")
+	keys b
+	expect "b: title back at step 1" "$(title_re 1 1 1)"
+	expect "b: message" '^ back: 1 transition, episode 1 step 1$'
+	settle
+	again=$(matching "$update_re")
+	note2=$(printf '%s\n' "$scr" | grep -A1 -E -- "$update_re" | sed -n 2p)
+	if [ -n "$first" ] && [ "$again" = "$first" ] && [ "$note2" = "$note1" ]
+	then
+		ok
+	else
+		bad "b: the update lines differ from the first step's:
+ first: $first
+        $note1
+ now:   $again
+        $note2"
+	fi
+	[ "$second" != "$first" ] && ok ||
+	    bad "the second step's update line is the first one's: $second"
+
+	# --- The prompt: set alpha, a bad value ------------------------
+	keys :
+	expect "':' opens the prompt" '^:$'
+	text 'set alpha 0.5'
+	expect "the prompt echoes the line" '^: set alpha 0\.5$'
+	keys Enter
+	expect "set alpha 0.5: message" \
+	    '^ alpha = 0\.5 \(from the next transition; the Q-table is kept\)$'
+	expect "set alpha 0.5: status" "$(status_re 0.50)"
+	expect "set alpha 0.5: step unchanged" "$(title_re 1 1 1)"
+	keys :
+	expect "':' opens the prompt again" '^:$'
+	text 'set alpha 7'
+	keys Enter
+	expect "set alpha 7: message" '^ alpha: 7 not in \[0, 1\]$'
+	expect "set alpha 7: status still 0.50" "$(status_re 0.50)"
+	# Escape alone cancels the prompt; the key hints come back.
+	keys :
+	expect "':' opens the prompt for Escape" '^:$'
+	text 'pause'
+	keys Escape
+	expect "Escape closes the prompt" '^ SPACE step +b back'
+
+	# --- Help overlay ----------------------------------------------
+	keys '?'
+	expect "? opens the help" 'help: [0-9]+ commands'
+	expect "help lists set" 'set NAME VALUE +Set a parameter'
+	expect "help lists episode" 'episode \[N\] +Finish the current episode'
+	expect "help says how to close" 'other keys close'
+	# A key that would play an episode only closes the help.
+	keys e
+	expect "e closes the help" '^1/3 First steps'
+	expect_not "help closed" 'other keys close'
+	expect "the key closing the help did nothing else" "$(title_re 1 1 1)"
+
+	# --- Too small, then back --------------------------------------
+	if tm resize-window -t "$cur" -x 60 -y 20 2>/dev/null ||
+	    tm resize-pane -t "$cur" -x 60 -y 20 2>/dev/null; then
+		expect "60x20: the too-small notice" \
+		    'needs a terminal of at least 80x24'
+		expect "60x20: the size" 'this one is 60x20'
+		expect_not "60x20: nothing else drawn" 'End-to-end test lesson'
+		# Keys other than q do nothing while too small.
+		keys Space
+		tm resize-window -t "$cur" -x 80 -y 24 2>/dev/null ||
+		    tm resize-pane -t "$cur" -x 80 -y 24 2>/dev/null
+		expect "80x24 again: the screen is back" "$(title_re 1 1 1)"
+		expect "80x24 again: page 1" '^1/3 First steps'
+		expect "80x24 again: status" "$(status_re 0.50)"
+		expect_not "80x24 again: no notice" 'needs a terminal'
+	else
+		echo "note: this tmux cannot resize a detached window; skipped"
+	fi
+
+	# --- Page 2: a checkpoint --------------------------------------
+	keys n
+	expect "n: page 2 title" '^2/3 Three episodes'
+	expect "n: title bar" "$(title_re 2 1 1)"
+	expect "n: message" '^ page 2 of 3: Three episodes$'
+	expect "page 2: the task" '^Task: Play three episodes\.'
+	keys e
+	expect "e: first episode over" '^ episode 1: (reached the goal|fell in a hole|truncated)'
+	keys e
+	expect "e: second episode over" '^ episode 2: (reached the goal|fell in a hole|truncated)'
+	expect_not "two episodes: no checkpoint yet" "$(re "$done_mark")"
+	keys e
+	expect "e: checkpoint message" '^ checkpoint reached: Play three episodes\.$'
+	expect "e: task done" "^$(re "$done_mark") Play three episodes\\."
+
+	# --- Run mode --------------------------------------------------
+	keys r
+	expect "r: running" 'running [0-9]+/s *$'
+	expect "r: message" '^ running: press r or type pause to stop$'
+	e1=$(title_episode)
+	tries=$((timeout * 10))
+	while :; do
+		capture
+		e2=$(title_episode)
+		[ -n "$e1" ] && [ -n "$e2" ] && [ "$e2" -gt "$e1" ] && break
+		tries=$((tries - 1))
+		[ "$tries" -gt 0 ] || break
+		sleep 0.1
+	done
+	[ -n "$e1" ] && [ -n "$e2" ] && [ "$e2" -gt "$e1" ] && ok ||
+	    bad "running: the episode stays at '$e1' ('$e2')"
+	keys r
+	expect "r again: paused" 'paused \([0-9]+/s\) *$'
+	expect "r again: message" '^ paused, (episode [0-9]+ step [0-9]+|at the start of episode [0-9]+)$'
+	settle
+	t1=$(line 1)
+	sleep 0.3
+	capture
+	[ "$(line 1)" = "$t1" ] && ok || bad "paused but still stepping: '$t1'"
+
+	# --- Quit ------------------------------------------------------
+	keys q
+	expect "q: exit status 0" '^EXIT:0$'
+	stty_sane main
+	expect_not "q: the screen is cleared" 'End-to-end test lesson'
+	if grep -qx 'set alpha 0.5' "$tmp/state-main/qtutor/history" 2>/dev/null
+	then
+		ok
+	else
+		bad "history: no 'set alpha 0.5' in \$XDG_STATE_HOME/qtutor/history"
+	fi
+	[ ! -e "$tmp/state-main/qtutor/history.tmp" ] && ok ||
+	    bad "history: history.tmp left behind"
+	[ ! -e "$tmp/home/.local" ] && ok ||
+	    bad "history: something written under \$HOME"
+}
+
+# kill_test TAG RUN: SIGTERM to qtutor, paused or running (RUN=1); it
+# restores the terminal and dies of the signal.
+kill_test() {
+	start "$1" || return
+	if [ "$2" = 1 ]; then
+		keys r
+		expect "$1: running" 'running [0-9]+/s *$'
+	fi
+	pid=$(cat "$tmp/$1.pid" 2>/dev/null)
+	if [ -z "$pid" ] || ! kill -TERM "$pid" 2>/dev/null; then
+		bad "$1: no qtutor process to signal (pid '$pid')"
+		return
+	fi
+	expect "$1: SIGTERM: killed by the signal" '^EXIT:143$'
+	stty_sane "$1"
+}
+
+interactive
+kill_test term-paused 0
+kill_test term-running 1
+
+# --- Without a terminal -------------------------------------------
+cur="no terminal"
+scr=
+"$QTUTOR" --lesson frozenlake </dev/null >/dev/null 2>"$tmp/err"
+rc=$?
+scr=$(cat "$tmp/err")
+[ "$rc" -eq 2 ] && ok || bad "no terminal: exit $rc, expected 2"
+grep -q 'needs a terminal' "$tmp/err" && ok ||
+    bad "no terminal: stderr lacks 'needs a terminal'"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
