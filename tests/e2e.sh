@@ -159,7 +159,8 @@ start() {
 # stty_sane TAG: after qtutor ended, the terminal echoes and is in
 # canonical mode again.
 stty_sane() {
-	if ! wait_for '^STTY:0'; then
+	# Not anchored: a terminal left raw does not return the carriage.
+	if ! wait_for 'STTY:[0-9]'; then
 		bad "$1: stty -a did not run after qtutor"
 		return
 	fi
@@ -170,6 +171,17 @@ stty_sane() {
 	else
 		bad "$1: terminal not restored: $(cat "$tmp/$1.stty")"
 	fi
+}
+
+# expect_exit TAG STATUS: the wrapper's EXIT line shows qtutor's status.
+expect_exit() {
+	if ! wait_for 'EXIT:[0-9]+'; then
+		bad "$1: qtutor did not exit"
+		return
+	fi
+	got=$(printf '%s\n' "$scr" | sed -n 's/.*EXIT:\([0-9]*\).*/\1/p' |
+	    tail -n 1)
+	if [ "$got" = "$2" ]; then ok; else bad "$1: exit $got, expected $2"; fi
 }
 
 title_re() {	# title_re PAGE EPISODE STEP
@@ -326,7 +338,7 @@ interactive() {
 
 	# --- Quit ------------------------------------------------------
 	keys q
-	expect "q: exit status 0" '^EXIT:0$'
+	expect_exit "q: quit" 0
 	stty_sane main
 	expect_not "q: the screen is cleared" 'End-to-end test lesson'
 	if grep -qx 'set alpha 0.5' "$tmp/state-main/qtutor/history" 2>/dev/null
@@ -354,7 +366,7 @@ kill_test() {
 		bad "$1: no qtutor process to signal (pid '$pid')"
 		return
 	fi
-	expect "$1: SIGTERM: killed by the signal" '^EXIT:143$'
+	expect_exit "$1: SIGTERM: killed by the signal" 143
 	stty_sane "$1"
 }
 

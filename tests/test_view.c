@@ -409,6 +409,21 @@ assert_grid(const struct canvas *c, const struct layout *L,
 	assert_true(g->x + m->cols * g->cw <= L->grid.x + L->grid.w);
 }
 
+/* The Q-table's column width: the distance between action glyphs. */
+static int
+qtable_cw(const struct qtable_at *q)
+{
+	return (q->na > 1 ? q->ax[1] - q->ax[0] : 6);
+}
+
+/* The last column of action a's values: columns of equal width after
+ * the 4-column state label, values right-aligned in them. */
+static int
+qtable_value_end(const struct qtable_at *q, int a)
+{
+	return (q->x + 4 + (a + 1) * qtable_cw(q) - 1);
+}
+
 /* The Q-table's title and the header's action glyphs, in order. */
 static void
 find_qtable(const struct canvas *c, const struct layout *L,
@@ -434,6 +449,10 @@ find_qtable(const struct canvas *c, const struct layout *L,
 		}
 		q->ax[a] = x++;
 	}
+	/* Each glyph heads its own column. */
+	for (a = 0; a < q->na; a++)
+		assert_in_range(q->ax[a], qtable_value_end(q, a) -
+		    qtable_cw(q) + 1, qtable_value_end(q, a));
 }
 
 /* The row of state s in the Q-table, or -1 when it is not shown. */
@@ -457,24 +476,23 @@ qtable_row(const struct canvas *c, const struct layout *L,
 	return (-1);
 }
 
-/* The cells of state s's value for action a: they end one column right
- * of the action's glyph in the header. */
+/* The value of state s for action a, as the table holds it, right-
+ * aligned in its column with a blank before it. */
 static void
 assert_qtable_value(const struct canvas *c, const struct qtable_at *q,
     const struct tutor *t, int y, int s, int a)
 {
 	const struct agent	*ag = t->s->agent;
 	char			 buf[32];
-	int			 cw = q->na > 1 ? q->ax[1] - q->ax[0] : 6;
-	int			 len;
+	int			 end = qtable_value_end(q, a), len;
 
 	view_format_value(buf, sizeof buf,
-	    ag->table[(size_t)s * ag->nactions + a], cw - 1);
+	    ag->table[(size_t)s * ag->nactions + a], qtable_cw(q) - 1);
 	len = canvas_textwidth(buf);
-	if (!text_at(c, q->ax[a] + 2 - len, y, buf) ||
-	    canvas_get(c, q->ax[a] + 1 - len, y) != ' ') {
+	if (!text_at(c, end + 1 - len, y, buf) ||
+	    canvas_get(c, end - len, y) != ' ') {
 		print_error("Q(%d,%d) should read '%s' ending at column %d: "
-		    "'%s'\n", s, a, buf, q->ax[a] + 1, whole_row(c, y));
+		    "'%s'\n", s, a, buf, end, whole_row(c, y));
 		fail();
 	}
 }
@@ -597,8 +615,16 @@ screen_case(struct tutor *t, int w, int h, enum plot_glyphs g,
 static void
 test_view_screen_start(void **state)
 {
-	struct fixture	*f = *state;
+	static const char *const map4[] = { "SFFF", "FHFH", "FFFH", "HFFG" };
+	struct fixture		*f = *state;
+	const struct gridmap	*m = env_grid(f->t->s->env);
+	int			 row;
 
+	/* The grid is checked against this map: Gymnasium's 4x4. */
+	assert_int_equal(m->rows, 4);
+	assert_int_equal(m->cols, 4);
+	for (row = 0; row < 4; row++)
+		assert_string_equal(m->cell[row], map4[row]);
 	assert_false(f->t->s->last.valid);
 	screen_case(f->t, 80, 24, PLOT_UTF8, "view_screen_start.txt");
 }
@@ -836,7 +862,7 @@ test_view_styles(void **state)
 	struct qtable_at	 q;
 	const struct gridmap	*m;
 	char			 buf[32];
-	int			 y, x, s, len, agent;
+	int			 y, x, s, len, agent, end;
 
 	steps(f->t, 3);
 	m = env_grid(f->t->s->env);
@@ -852,9 +878,10 @@ test_view_styles(void **state)
 	assert_true(y >= 0);
 	view_format_value(buf, sizeof buf,
 	    f->t->s->agent->table[(size_t)u->s * q.na + u->a],
-	    q.ax[1] - q.ax[0] - 1);
+	    qtable_cw(&q) - 1);
 	len = canvas_textwidth(buf);
-	for (x = q.ax[u->a] + 2 - len; x <= q.ax[u->a] + 1; x++)
+	end = qtable_value_end(&q, u->a);
+	for (x = end + 1 - len; x <= end; x++)
 		assert_int_equal(canvas_getstyle(c, x, y), ST_UPDATED);
 	/* No other cell of the table is marked updated. */
 	for (s = 0; s < f->t->s->agent->nstates; s++) {
@@ -862,8 +889,8 @@ test_view_styles(void **state)
 			continue;
 		for (x = q.x + 4; x < L.qtable.x + L.qtable.w; x++)
 			if (canvas_getstyle(c, x, y) == ST_UPDATED)
-				assert_true(s == u->s && x > q.ax[u->a] + 1 -
-				    len && x <= q.ax[u->a] + 1);
+				assert_true(s == u->s && x > end - len &&
+				    x <= end);
 		/* The agent's row label, and only it, is current. */
 		for (x = q.x; x < q.x + 4; x++)
 			if (s == agent)

@@ -163,10 +163,14 @@ open_prompt(struct screen *sc)
 static void
 page_key(struct screen *sc, int dir)
 {
-	int	 visible = sc->L.lesson.h - 2;
+	int	 visible = sc->L.lesson.h - 2, last;
 
-	if (dir > 0 && sc->o.lesson_scroll + visible < sc->lesson_lines) {
+	/* Scroll by a panel, but never past a full last panel. */
+	last = sc->lesson_lines - visible;
+	if (dir > 0 && sc->o.lesson_scroll < last) {
 		sc->o.lesson_scroll += visible > 1 ? visible : 1;
+		if (sc->o.lesson_scroll > last)
+			sc->o.lesson_scroll = last;
 		return;
 	}
 	if (dir < 0 && sc->o.lesson_scroll > 0) {

@@ -73,6 +73,41 @@ wrap_paragraph(struct wrapped *w, const char *text, int width, uint8_t style)
 		add_line(w, line, (size_t)(last_end - line), style);
 }
 
+/*
+ * A line kept as written (a formula): when it is wider than the panel it
+ * still wraps, its continuation indented two more than the line, so that
+ * nothing is cut off.
+ */
+static void
+add_indented(struct wrapped *w, const char *text, size_t len, int width)
+{
+	char	*copy = xmalloc(len + 1), *line;
+	size_t	 indent = 0, n;
+	int	 first = w->n, i, pad;
+
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	while (copy[indent] == ' ' || copy[indent] == '\t')
+		indent++;
+	if (columns(copy, copy + len) <= width || (int)indent + 12 > width) {
+		add_line(w, copy, len, ST_PLAIN);
+		free(copy);
+		return;
+	}
+	wrap_paragraph(w, copy + indent, width - (int)indent - 2, ST_PLAIN);
+	/* Put the indent back in front of every wrapped piece. */
+	for (i = first; i < w->n; i++) {
+		pad = (int)indent + (i > first ? 2 : 0);
+		n = strlen(w->line[i]);
+		line = xmalloc((size_t)pad + n + 1);
+		memset(line, ' ', (size_t)pad);
+		memcpy(line + pad, w->line[i], n + 1);
+		free(w->line[i]);
+		w->line[i] = line;
+	}
+	free(copy);
+}
+
 static void
 flush_paragraph(struct wrapped *w, char *para, size_t *plen, int width)
 {
@@ -100,7 +135,7 @@ wrap_body(struct wrapped *w, const char *body, int width)
 				add_line(w, "", 0, ST_PLAIN);
 		} else if (p[0] == ' ' || p[0] == '\t') {
 			flush_paragraph(w, para, &plen, width);
-			add_line(w, p, len, ST_PLAIN);
+			add_indented(w, p, len, width);
 		} else {
 			if (plen > 0)
 				para[plen++] = ' ';
