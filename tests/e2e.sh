@@ -24,12 +24,15 @@ scr=
 cur=
 
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
+# The server goes, and its socket with it (tmux leaves the file).
 cleanup() {
+	sp=$(tm list-sessions -F '#{socket_path}' 2>/dev/null | head -n 1)
 	tm kill-server >/dev/null 2>&1
+	[ -n "$sp" ] && rm -f "$sp"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 1' HUP INT TERM
+trap 'exit 1' HUP INT TERM PIPE
 
 # tmux runs the pane's command with the default shell, and must not
 # think it is nested in the tmux it may have been started from.

@@ -118,5 +118,7 @@ layout_draw(struct canvas *c, const struct layout *L, const struct tutor *t,
 	view_status_draw(c, L->status, t, o);
 	if (!o->prompt_open)
 		view_message_draw(c, L->message, t, o);
+	if (o->glyphs == PLOT_ASCII)
+		view_ascii_canvas(c);
 	return (lines);
 }

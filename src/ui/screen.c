@@ -66,10 +66,27 @@ now_ms(void)
 	return ((double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6);
 }
 
+/*
+ * A crash (or abort() after "out of memory") must not leave the terminal
+ * raw and without echo: give it back, then die of the same signal.
+ * endwin() is not async-signal-safe, but on this path the process is
+ * ending anyway and a broken terminal is the worse outcome.
+ */
+static void
+on_fatal(int sig)
+{
+	endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static void
 catch_signals(void)
 {
+	static const int	 fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGABRT,
+				     SIGILL };
 	struct sigaction	 sa;
+	size_t			 i;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -78,6 +95,10 @@ catch_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
 }
 
 static void

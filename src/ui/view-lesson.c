@@ -168,6 +168,8 @@ view_lesson_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	const struct lesson_page	*pg = &t->lesson->pages[t->page];
 	struct wrapped			 w = { NULL, NULL, 0, 0 };
 	char				 head[256], task[1024];
+	char				*text;
+	bool				 ascii = o->glyphs == PLOT_ASCII;
 	int				 i, y, total, more;
 	int				 width = r.w - 1;
 
@@ -176,15 +178,21 @@ view_lesson_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		return (0);
 	snprintf(head, sizeof head, "%d/%d %s", t->page + 1,
 	    t->lesson->npages, pg->title);
-	canvas_textstyle(c, r.x, r.y, head, width, ST_TITLE);
-	wrap_body(&w, pg->body, width);
+	text = ascii ? view_ascii_text(head) : xstrdup(head);
+	canvas_textstyle(c, r.x, r.y, text, width, ST_TITLE);
+	free(text);
+	text = ascii ? view_ascii_text(pg->body) : xstrdup(pg->body);
+	wrap_body(&w, text, width);
+	free(text);
 	if (pg->task != NULL) {
 		add_line(&w, "", 0, ST_PLAIN);
 		snprintf(task, sizeof task, "%s %s", t->checked[t->page] ?
 		    (o->glyphs == PLOT_UTF8 ? "✓ Done:" : "[x] Done:") :
 		    "Task:", pg->task);
-		wrap_paragraph(&w, task, width,
+		text = ascii ? view_ascii_text(task) : xstrdup(task);
+		wrap_paragraph(&w, text, width,
 		    t->checked[t->page] ? ST_OK : ST_TITLE);
+		free(text);
 	}
 	total = w.n;
 	/* When the page is longer than the panel, its last line says so. */

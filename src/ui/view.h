@@ -70,6 +70,11 @@ void	view_format_value(char *buf, size_t bufsz, double v, int width);
 /* The arrow (or ASCII letter) for an action of the environment. */
 const char *view_action_glyph(const struct tutor *, int a,
 	    enum plot_glyphs);
+/* Text for an ASCII terminal: the symbols lessons use spelt out ("α"
+ * becomes "alpha", "←" "<-"), anything else unknown as '?'.  Malloc'd. */
+char	*view_ascii_text(const char *utf8);
+/* The last safety net of an ASCII screen: every cell made ASCII. */
+void	view_ascii_canvas(struct canvas *);
 /* Where the agent stands: its state, or before the first step of an
  * episode the start state (the first S). */
 int	view_agent_state(const struct tutor *);
