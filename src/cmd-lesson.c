@@ -59,7 +59,8 @@ const struct cmd_entry cmd_quit_entry = {
 	.usage = "",
 	.min_args = 0,
 	.max_args = 0,
-	.text = "Leave qtutor.",
+	.text = "Leave the lesson (back to the start screen when it was "
+	    "opened from there).",
 	.exec = cmd_quit_exec
 };
 

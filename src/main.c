@@ -332,7 +332,7 @@ menu_items(const struct datadir *d, const struct progress *pr,
 static int
 play(const struct cli *c, struct lesson *l, const struct params *p,
     const struct datadir *d, struct progress *pr, const char *progress_path,
-    char *err, size_t errsz)
+    const char *notice, char *err, size_t errsz)
 {
 	struct tutor	*t;
 	char		 stem[64];
@@ -342,6 +342,8 @@ play(const struct cli *c, struct lesson *l, const struct params *p,
 	lesson_stem(l->path, stem, sizeof stem);
 	if (!c->restart)
 		tutor_resume(t, progress_find(pr, stem));
+	if (notice[0] != '\0')
+		tutor_say(t, true, "%s", notice);
 	screen_run(t);
 	tutor_record(t, progress_entry(pr, stem));
 	tutor_free(t);
@@ -381,8 +383,16 @@ interactive(const struct cli *c, const struct datadir *d)
 		hp = pp = NULL;
 	}
 	memset(&pr, 0, sizeof pr);
-	if (pp != NULL && progress_load(&pr, pp, err, sizeof err) != 0)
+	switch (pp != NULL ? progress_load(&pr, pp, err, sizeof err) : 0) {
+	case -1:
+		/* Unreadable: keep it as it is rather than overwrite it. */
+		snprintf(notice, sizeof notice, "%s (progress not kept)", err);
+		pp = NULL;
+		break;
+	case 1:
 		snprintf(notice, sizeof notice, "%s", err);
+		break;
+	}
 	if (screen_open(glyphs_from_locale(), hp, err, sizeof err) != 0) {
 		lesson_free(l);
 		progress_free(&pr);
@@ -390,7 +400,7 @@ interactive(const struct cli *c, const struct datadir *d)
 		return (1);
 	}
 	if (l != NULL) {
-		if (play(c, l, &p, d, &pr, pp, err, sizeof err) != 0)
+		if (play(c, l, &p, d, &pr, pp, notice, err, sizeof err) != 0)
 			rc = 1;
 		lesson_free(l);
 	} else {
@@ -402,7 +412,8 @@ interactive(const struct cli *c, const struct datadir *d)
 			notice[0] = '\0';
 			if ((l = prepare(c, d, items[choice].path, &p, err,
 			    sizeof err)) == NULL ||
-			    play(c, l, &p, d, &pr, pp, err, sizeof err) != 0)
+			    play(c, l, &p, d, &pr, pp, notice, err,
+			    sizeof err) != 0)
 				snprintf(notice, sizeof notice, "%s", err);
 			lesson_free(l);
 			l = NULL;

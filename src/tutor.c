@@ -45,6 +45,75 @@ check_metric(void *ctx, const char *metric, int index, char *err,
 	return (metric_check(metric, index, err, errsz));
 }
 
+/*
+ * What lesson_validate cannot see: the value side of each check term.
+ * A word must mean something for its metric (an action for greedy, a
+ * choice for a parameter), a state must exist, and text parameters
+ * cannot be compared.  Checked against the lesson's own environment.
+ */
+static int
+check_term(const struct lesson_term *term, const struct params *p,
+    const struct env *env, char *err, size_t errsz)
+{
+	const struct param	*t = param_find(term->metric);
+	struct params		 scratch = *p;
+	char			 why[256];
+
+	if (strcmp(term->metric, "greedy") == 0) {
+		if (term->index >= env->nstates) {
+			snprintf(err, errsz, "greedy(%d): no such state (the "
+			    "map has %d)", term->index, env->nstates);
+			return (-1);
+		}
+		if (term->is_word && env_action_parse(env, term->word) < 0) {
+			snprintf(err, errsz, "greedy: '%s' is not an action",
+			    term->word);
+			return (-1);
+		}
+		return (0);
+	}
+	if (t == NULL)
+		return (0);
+	if (t->type == P_STRING) {
+		snprintf(err, errsz, "%s is text and cannot be compared",
+		    t->name);
+		return (-1);
+	}
+	if (term->is_word && param_set(&scratch, t->name, term->word, why,
+	    sizeof why) != 0) {
+		snprintf(err, errsz, "%s", why);
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+check_values(const struct lesson *l, const struct params *p,
+    const struct datadir *d, char *err, size_t errsz)
+{
+	const struct lesson_check	*ck;
+	struct env			*env;
+	char				 why[256];
+	int				 i, k, rc = 0;
+
+	if ((env = session_make_env(p, d, err, errsz)) == NULL)
+		return (-1);
+	for (i = 0; i < l->npages && rc == 0; i++) {
+		if ((ck = l->pages[i].check) == NULL)
+			continue;
+		for (k = 0; k < ck->nterms && rc == 0; k++) {
+			if (check_term(&ck->term[k], p, env, why,
+			    sizeof why) != 0) {
+				snprintf(err, errsz, "%s:%d: %s", l->path,
+				    ck->line, why);
+				rc = -1;
+			}
+		}
+	}
+	env_free(env);
+	return (rc);
+}
+
 int
 tutor_apply_lesson(struct params *p, const struct lesson *l,
     const struct datadir *d, char *err, size_t errsz)
@@ -71,7 +140,9 @@ tutor_apply_lesson(struct params *p, const struct lesson *l,
 	}
 	/* The pages' settings and checks too: a lesson that loads has no
 	 * error waiting on a later page. */
-	return (lesson_validate(l, check_set, check_metric, &lc, err, errsz));
+	if (lesson_validate(l, check_set, check_metric, &lc, err, errsz) != 0)
+		return (-1);
+	return (check_values(l, p, d, err, errsz));
 }
 
 struct tutor *
@@ -201,11 +272,15 @@ tutor_resume(struct tutor *t, const struct progress_entry *e)
 		return;
 	for (k = 0; k < t->lesson->npages && k < LESSON_MAX_PAGES; k++)
 		t->checked[k] = e->checked[k];
-	if (e->page > 0 && e->page < t->lesson->npages &&
-	    tutor_open_page(t, e->page) == 0)
-		tutor_say(t, false, "welcome back: page %d of %d, where you "
-		    "left it (--restart begins again)", e->page + 1,
-		    t->lesson->npages);
+	if (e->page <= 0 || e->page >= t->lesson->npages)
+		return;
+	/* The pages in between too: their settings are what a learner
+	 * paging there would have (page 7 of frozenlake makes ice slippery). */
+	for (k = 1; k <= e->page; k++)
+		if (tutor_open_page(t, k) != 0)
+			return;
+	tutor_say(t, false, "welcome back: page %d of %d, where you left it "
+	    "(--restart begins again)", e->page + 1, t->lesson->npages);
 }
 
 void

@@ -287,8 +287,13 @@ interactive() {
 		    'needs a terminal of at least 80x24'
 		expect "60x20: the size" 'this one is 60x20'
 		expect_not "60x20: nothing else drawn" 'End-to-end test lesson'
-		# Keys other than q do nothing while too small.
+		# Keys other than q do nothing while too small.  Another
+		# small size first, so that SPACE is read, whenever tmux
+		# writes it, before the screen is large enough again.
 		keys Space
+		tm resize-window -t "$cur" -x 70 -y 22 2>/dev/null ||
+		    tm resize-pane -t "$cur" -x 70 -y 22 2>/dev/null
+		expect "70x22: the notice follows the size" 'this one is 70x22'
 		tm resize-window -t "$cur" -x 80 -y 24 2>/dev/null ||
 		    tm resize-pane -t "$cur" -x 80 -y 24 2>/dev/null
 		expect "80x24 again: the screen is back" "$(title_re 1 1 1)"
@@ -356,14 +361,22 @@ interactive() {
 	    bad "history: something written under \$HOME"
 }
 
-# kill_test TAG RUN: SIGTERM to qtutor, paused or running (RUN=1); it
-# restores the terminal and dies of the signal.
+# kill_test TAG paused|running|prompt: SIGTERM to qtutor, paused, in run
+# mode or with a half-typed command at the prompt; it restores the
+# terminal and dies of the signal.
 kill_test() {
 	start "$1" || return
-	if [ "$2" = 1 ]; then
+	case $2 in
+	running)
 		keys r
 		expect "$1: running" 'running [0-9]+/s *$'
-	fi
+		;;
+	prompt)
+		keys :
+		text 'set al'
+		expect "$1: the prompt" '^: set al$'
+		;;
+	esac
 	pid=$(cat "$tmp/$1.pid" 2>/dev/null)
 	if [ -z "$pid" ] || ! kill -TERM "$pid" 2>/dev/null; then
 		bad "$1: no qtutor process to signal (pid '$pid')"
@@ -374,8 +387,9 @@ kill_test() {
 }
 
 interactive
-kill_test term-paused 0
-kill_test term-running 1
+kill_test term-paused paused
+kill_test term-running running
+kill_test term-prompt prompt
 
 # --- Without a terminal -------------------------------------------
 cur="no terminal"

@@ -666,7 +666,8 @@ test_cmd_help_lists_every_command(void **state)
 	    "usage: step [N]\nTake N transitions (default 1).\n");
 	run_ok(f, "help quit");
 	assert_string_equal(f->out.text,
-	    "usage: quit\nalias: q\nLeave qtutor.\n");
+	    "usage: quit\nalias: q\nLeave the lesson (back to the start "
+	    "screen when it was opened from there).\n");
 	run_err(f, "help foo", "unknown command: foo");
 	run_err(f, "help s",
 	    "ambiguous command: s, could be: set, show, step, seed");
@@ -776,6 +777,98 @@ test_cmd_complete(void **state)
 	free(c);
 }
 
+/* The whole of a text file, NUL-terminated; NULL if it cannot be read. */
+static char *
+read_text(const char *path)
+{
+	FILE	*f;
+	char	*text;
+	long	 len;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return (NULL);
+	if (fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return (NULL);
+	}
+	text = malloc((size_t)len + 1);
+	if (text != NULL && fread(text, 1, (size_t)len, f) != (size_t)len) {
+		free(text);
+		text = NULL;
+	}
+	if (text != NULL)
+		text[len] = '\0';
+	fclose(f);
+	return (text);
+}
+
+/*
+ * Whether text holds `macros' followed by the whole word `name' (the
+ * next character is not one a name may hold, so "Ic se" does not count
+ * for "Ic seed"), where `macros' starts a line (when it starts with a
+ * dot) or follows a dot or a blank.
+ */
+static bool
+man_has(const char *text, const char *macros, const char *name)
+{
+	const char	*p = text;
+	size_t		 mlen = strlen(macros), nlen = strlen(name);
+	char		 before, after;
+
+	while ((p = strstr(p, macros)) != NULL) {
+		before = p > text ? p[-1] : '\n';
+		after = p[mlen + nlen];
+		if (strncmp(p + mlen, name, nlen) == 0 &&
+		    (macros[0] == '.' ? before == '\n' :
+		    before == '.' || before == ' ') &&
+		    (after == '\0' || after == ' ' || after == '\n'))
+			return (true);
+		p++;
+	}
+	return (false);
+}
+
+/* Every command, alias and parameter has its entry in qtutor(1). */
+static void
+test_cmd_every_command_in_manual(void **state)
+{
+	const struct cmd_entry *const	*e;
+	const struct param		*p;
+	char				*man;
+	int				 missing = 0;
+
+	(void)state;
+	man = read_text(TOP_SRCDIR "/man/qtutor.1");
+	if (man == NULL)
+		print_error("cannot read %s\n", TOP_SRCDIR "/man/qtutor.1");
+	assert_non_null(man);
+	for (e = cmd_table; *e != NULL; e++) {
+		if (!man_has(man, ".It Xo Ic ", (*e)->name) &&
+		    !man_has(man, "Ic ", (*e)->name)) {
+			print_error("qtutor.1: no '.It Xo Ic %s' for the "
+			    "command %s\n", (*e)->name, (*e)->name);
+			missing++;
+		}
+		if ((*e)->alias != NULL && !man_has(man, "Ic ",
+		    (*e)->alias)) {
+			print_error("qtutor.1: no 'Ic %s' for the alias of "
+			    "%s\n", (*e)->alias, (*e)->name);
+			missing++;
+		}
+	}
+	for (p = param_table; p->name != NULL; p++) {
+		if (!man_has(man, ".It Ic ", p->name) &&
+		    !man_has(man, "Ic ", p->name)) {
+			print_error("qtutor.1: no '.It Ic %s' for the "
+			    "parameter %s\n", p->name, p->name);
+			missing++;
+		}
+	}
+	free(man);
+	assert_int_equal(missing, 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -804,6 +897,7 @@ main(void)
 		T(test_cmd_quit),
 		T(test_cmd_blank_lines_and_comments),
 		cmocka_unit_test(test_cmd_complete),
+		cmocka_unit_test(test_cmd_every_command_in_manual),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

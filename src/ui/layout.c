@@ -38,6 +38,11 @@ split_top(struct layout *L, int top, int top_h, const struct tutor *t)
 				goto found;
 		}
 	}
+	/* A map too wide for the screen: the lesson keeps its minimum and
+	 * the grid shows what fits. */
+	cw = 2;
+	qc = 6;
+	right = L->w - LESSON_MIN_W - 2;
 found:
 	gw = cols * cw;
 	lw = L->w - right - 2;
@@ -47,6 +52,10 @@ found:
 	L->lesson = rect(0, top, lw, top_h);
 	L->separator_x = lw;
 	rx = lw + 2;
+	/* On a big screen the table keeps its width and the grid takes the
+	 * rest, so that it can be seen from the back of a classroom. */
+	if (cols > 0)
+		gw = L->w - rx - (QTABLE_LABEL_W + na * qc) - 2;
 	L->grid = rect(rx, top, gw, top_h);
 	L->qtable = rect(rx + gw + 2, top, L->w - rx - gw - 2, top_h);
 }

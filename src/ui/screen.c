@@ -38,6 +38,7 @@ struct screen {
 	char		*overlay;	/* help or `show' text, or NULL */
 	char		 overlay_title[64];
 	int		 overlay_scroll;
+	int		 overlay_last;	/* the last useful scroll */
 	int		 lesson_lines;
 };
 
@@ -118,16 +119,20 @@ static void
 draw(struct screen *sc)
 {
 	struct rect	 r;
+	int		 lines;
 
 	sc->o.prompt_open = prompt_is_open();
 	sc->lesson_lines = layout_draw(sc->cv, &sc->L, sc->t, &sc->o);
 	if (sc->overlay != NULL && !sc->L.too_small) {
-		r.x = 2;
-		r.y = 2;
-		r.w = COLS - 4;
-		r.h = LINES - 4;
-		view_overlay_draw(sc->cv, r, sc->overlay_title, sc->overlay,
-		    sc->overlay_scroll, sc->o.glyphs);
+		/* Over everything but the title and status bars. */
+		r.x = 0;
+		r.y = 1;
+		r.w = COLS;
+		r.h = LINES - 3;
+		lines = view_overlay_draw(sc->cv, r, sc->overlay_title,
+		    sc->overlay, sc->overlay_scroll, sc->o.glyphs);
+		sc->overlay_last = lines - (r.h - 2) > 0 ? lines - (r.h - 2) :
+		    0;
 	}
 	blit_canvas(stdscr, sc->cv);
 	wnoutrefresh(stdscr);
@@ -210,8 +215,12 @@ change_speed(struct screen *sc, int dir)
 	struct tutor	*t = sc->t;
 	long		 v;
 
-	if (t->speed + dir < 0 || t->speed + dir >= TUTOR_NSPEEDS)
+	if (t->speed + dir < 0 || t->speed + dir >= TUTOR_NSPEEDS) {
+		tutor_say(t, false, "speed: already the %s", dir > 0 ?
+		    "fastest (as fast as possible)" : "slowest (1 step a "
+		    "second)");
 		return;
+	}
 	t->speed += dir;
 	v = tutor_speed(t);
 	if (v > 0)
@@ -226,8 +235,15 @@ key(struct screen *sc, int ch)
 {
 	struct tutor	*t = sc->t;
 
+	/* Too small: the notice says q quits, and nothing else works. */
+	if (sc->L.too_small) {
+		if (ch == 'q' || ch == KEY_CTRL('c'))
+			t->quit = true;
+		return;
+	}
 	if (sc->overlay != NULL) {
-		if (ch == 'j' || ch == KEY_DOWN || ch == ' ')
+		if ((ch == 'j' || ch == KEY_DOWN || ch == ' ') &&
+		    sc->overlay_scroll < sc->overlay_last)
 			sc->overlay_scroll++;
 		else if ((ch == 'k' || ch == KEY_UP) && sc->overlay_scroll > 0)
 			sc->overlay_scroll--;
@@ -237,8 +253,6 @@ key(struct screen *sc, int ch)
 		}
 		return;
 	}
-	if (sc->L.too_small && ch != 'q' && ch != KEY_CTRL('c'))
-		return;
 	t->msg[0] = '\0';
 	switch (ch) {
 	case ' ':
@@ -355,6 +369,8 @@ screen_open(enum plot_glyphs glyphs, const char *history_path, char *err,
 		return (-1);
 	}
 	atexit(restore_terminal);
+	/* Escape closes windows: do not wait a second for a sequence. */
+	set_escdelay(25);
 	raw();
 	noecho();
 	nonl();
@@ -404,6 +420,11 @@ resized(struct screen *sc, int ch)
 {
 	if (ch == KEY_RESIZE || COLS != sc->cv->w || LINES != sc->cv->h) {
 		relayout(sc);
+		/* No prompt on a screen too small to show it. */
+		if (sc->t != NULL && sc->L.too_small && prompt_is_open()) {
+			prompt_cancel();
+			curs_set(0);
+		}
 		return (1);
 	}
 	return (0);

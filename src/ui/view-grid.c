@@ -50,27 +50,36 @@ table_max(const struct agent *ag)
 	return (m);
 }
 
+/* A cell of cw x rh characters: the letter (or @) and the greedy
+ * arrow, and in big cells the state's best value under them. */
 static void
-draw_cell(struct canvas *c, int x, int y, const struct tutor *t, int s,
-    char letter, double vmax, const struct view_opts *o)
+draw_cell(struct canvas *c, int x, int y, int cw, int rh,
+    const struct tutor *t, int s, char letter, double vmax,
+    const struct view_opts *o)
 {
 	const struct agent	*ag = t->s->agent;
 	const double		*q = ag->table + (size_t)s * ag->nactions;
 	bool			 agent_here = view_agent_state(t) == s;
-	int			 a;
+	char			 value[16];
+	int			 a, pad = cw >= 6 ? (cw - 3) / 2 : 0;
 
-	canvas_putstyle(c, x, y, agent_here ? '@' : (uint32_t)letter,
+	canvas_putstyle(c, x + pad, y, agent_here ? '@' : (uint32_t)letter,
 	    agent_here ? ST_AGENT : letter_style(letter));
 	if (letter == 'H' || letter == 'G')
 		return;
 	/* An arrow only once the state has a preference. */
 	a = best_action(q, ag->nactions);
 	if (tabular_all_equal(q, ag->nactions))
-		canvas_putstyle(c, x + 1, y, o->glyphs == PLOT_UTF8 ? 0xb7 :
-		    '.', ST_DIM);
+		canvas_putstyle(c, x + pad + 1, y, o->glyphs == PLOT_UTF8 ?
+		    0xb7 : '.', ST_DIM);
 	else
-		canvas_textstyle(c, x + 1, y, view_action_glyph(t, a,
+		canvas_textstyle(c, x + pad + 1, y, view_action_glyph(t, a,
 		    o->glyphs), 1, view_value_style(q[a], vmax));
+	if (cw >= 7 && rh >= 3) {
+		view_format_value(value, sizeof value, q[a], cw - 2);
+		canvas_textstyle(c, x + (cw - 1 - canvas_textwidth(value)) / 2,
+		    y + 1, value, cw - 1, view_value_style(q[a], vmax));
+	}
 }
 
 void
@@ -88,13 +97,16 @@ view_grid_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	snprintf(head, sizeof head, "FrozenLake %s%s", m->name,
 	    t->s->p.slippery ? " slippery" : "");
 	canvas_textstyle(c, r.x, r.y, head, r.w, ST_TITLE);
-	/* Cells 2 to 4 columns wide, rows doubled when there is room. */
-	cw = r.w >= 4 * m->cols ? 4 : r.w >= 3 * m->cols ? 3 : 2;
-	rh = r.h - 2 >= 2 * m->rows ? 2 : 1;
+	/* Cells as big as the panel allows, from 2 columns and 1 row up
+	 * to 9 columns and 4 rows (a projector's size). */
+	cw = r.w / m->cols;
+	cw = cw > 9 ? 9 : cw < 2 ? 2 : cw;
+	rh = (r.h - 2) / m->rows;
+	rh = rh > 4 ? 4 : rh < 1 ? 1 : rh;
 	top = r.y + 1;
 	for (row = 0; row < m->rows && top + row * rh < r.y + r.h; row++)
 		for (col = 0; col < m->cols && (col + 1) * cw <= r.w; col++)
-			draw_cell(c, r.x + col * cw, top + row * rh, t,
+			draw_cell(c, r.x + col * cw, top + row * rh, cw, rh, t,
 			    row * m->cols + col, m->cell[row][col], vmax, o);
 	if (top + m->rows * rh < r.y + r.h)
 		canvas_textstyle(c, r.x, top + m->rows * rh,

@@ -89,7 +89,7 @@ draw_wrapped(struct canvas *c, struct rect r, int y, const char *line,
 	return (y);
 }
 
-void
+int
 view_overlay_draw(struct canvas *c, struct rect r, const char *title,
     const char *text, int scroll, enum plot_glyphs g)
 {
@@ -99,7 +99,7 @@ view_overlay_draw(struct canvas *c, struct rect r, const char *title,
 	int		 y = r.y + 1, n = 0;
 
 	if (r.w < 10 || r.h < 3)
-		return;
+		return (0);
 	view_clear(c, r);
 	frame(c, r, title, g);
 	while (*p != '\0' && y < r.y + r.h - 1) {
@@ -114,6 +114,10 @@ view_overlay_draw(struct canvas *c, struct rect r, const char *title,
 			break;
 		p = eol + 1;
 	}
-	canvas_textstyle(c, r.x + r.w - 30, r.y + r.h - 1,
+	if (n > scroll + r.h - 2)
+		canvas_textstyle(c, r.x + 2, r.y + r.h - 1, g == PLOT_UTF8 ?
+		    " ▼ more " : " v more ", 8, ST_DIM);
+	canvas_textstyle(c, r.x + r.w - 31, r.y + r.h - 1,
 	    " j/k scroll, other keys close ", 30, ST_DIM);
+	return (n);
 }

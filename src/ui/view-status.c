@@ -1,6 +1,7 @@
 /* The status bar and the line under it: settings, run state, keys or
  * the last message. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "style.h"
@@ -9,15 +10,24 @@
 static const char *const key_hints[][2] = {
 	{ "SPACE", "step" }, { "b", "back" }, { "e", "episode" },
 	{ "r", "run" }, { "+-", "speed" }, { "n/p", "page" },
-	{ ":", "prompt" }, { "?", "help" }, { "q", "quit" },
+	{ ":", "cmd" }, { "?", "help" }, { "q", "quit" },
 };
+
+/* Two decimals, or as many as the value needs: 0.005 is not 0.01. */
+static void
+format_setting(char *buf, size_t bufsz, double v)
+{
+	snprintf(buf, bufsz, "%.2f", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, bufsz, "%g", v);
+}
 
 void
 view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
 {
 	const struct params	*p = &t->s->p;
-	char			 left[512], right[64];
+	char			 left[512], right[64], a[32], g[32], e[32];
 	const char		*policy;
 	long			 speed = tutor_speed(t);
 	int			 u = o->glyphs == PLOT_UTF8, rw;
@@ -25,10 +35,13 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	view_clear(c, r);
 	canvas_setstyle(c, r.x, r.y, r.w, ST_STATUS);
 	policy = param_choice(param_find("policy"), p->policy);
-	snprintf(left, sizeof left, " %s %.2f  %s %.2f  %s %.2f  %s  seed %lld"
-	    "  %s%s", u ? "α" : "alpha", p->alpha, u ? "γ" : "gamma",
-	    p->gamma, u ? "ε" : "eps", p->epsilon, policy, p->seed,
-	    p->map, p->slippery ? " slippery" : "");
+	format_setting(a, sizeof a, p->alpha);
+	format_setting(g, sizeof g, p->gamma);
+	format_setting(e, sizeof e, p->epsilon);
+	snprintf(left, sizeof left, " %s %s  %s %s  %s %s  %s  seed %lld"
+	    "  %s%s", u ? "α" : "alpha", a, u ? "γ" : "gamma", g,
+	    u ? "ε" : "eps", e, policy, p->seed, p->map,
+	    p->slippery ? " slippery" : "");
 	if (t->running && speed > 0)
 		snprintf(right, sizeof right, "%s running %ld/s ",
 		    u ? "▶" : ">", speed);

@@ -48,7 +48,8 @@ format_note(char *buf, size_t bufsz, const struct tutor *t,
 	else if (u->truncated)
 		kind = "time limit: not an end, the target still bootstraps";
 	else
-		kind = "target = r + gamma max Q(s',.)";
+		kind = g == PLOT_UTF8 ? "target = r + γ max Q(s',·)" :
+		    "target = r + gamma max Q(s',.)";
 	snprintf(buf, bufsz, "TD error %s%s  s=%d %s r=%g s'=%d%s  %s",
 	    u->td_error > 0 ? "+" : "", td, u->s, view_action_glyph(t, u->a, g),
 	    u->r, u->s2, u->explored ? " (explored)" : "", kind);

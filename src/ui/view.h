@@ -48,7 +48,8 @@ void	view_status_draw(struct canvas *, struct rect, const struct tutor *,
 void	view_message_draw(struct canvas *, struct rect, const struct tutor *,
 	    const struct view_opts *);
 /* A framed box of text over the screen (help, `show' output). */
-void	view_overlay_draw(struct canvas *, struct rect, const char *title,
+/* Returns the text's line count once wrapped (for scrolling). */
+int	view_overlay_draw(struct canvas *, struct rect, const char *title,
 	    const char *text, int scroll, enum plot_glyphs);
 
 /* One lesson on the start screen. */
