@@ -408,7 +408,15 @@ assert_grid(const struct canvas *c, const struct layout *L,
 	for (row = 0; row < m->rows; row++)
 		for (col = 0; col < m->cols; col++) {
 			s = row * m->cols + col;
-			want = s == agent ? '@' : (uint32_t)m->cell[row][col];
+			/* On a hole or the goal (an episode just ended) the
+			 * letter stays, in the agent's style. */
+			want = s == agent && m->cell[row][col] != 'H' &&
+			    m->cell[row][col] != 'G' ? '@' :
+			    (uint32_t)m->cell[row][col];
+			if (s == agent)
+				assert_int_equal(canvas_getstyle(c, g->x +
+				    col * g->cw, g->y + row * g->rh),
+				    ST_AGENT);
 			got = canvas_get(c, g->x + col * g->cw,
 			    g->y + row * g->rh);
 			if (got != want) {

@@ -6,6 +6,8 @@
 #include "style.h"
 
 #define LESSON_MIN_W 30
+#define LESSON_MAX_W 72
+#define GRID_MAX_CELL 9		/* view-grid.c's widest cell */
 #define QTABLE_LABEL_W 4
 
 static struct rect
@@ -49,6 +51,9 @@ found:
 	if (lw > L->w * 45 / 100)
 		lw = L->w * 45 / 100 > LESSON_MIN_W ? L->w * 45 / 100 :
 		    LESSON_MIN_W;
+	/* Lines much longer than this are hard to read. */
+	if (lw > LESSON_MAX_W)
+		lw = LESSON_MAX_W;
 	L->lesson = rect(0, top, lw, top_h);
 	L->separator_x = lw;
 	rx = lw + 2;
@@ -56,6 +61,9 @@ found:
 	 * rest, so that it can be seen from the back of a classroom. */
 	if (cols > 0)
 		gw = L->w - rx - (QTABLE_LABEL_W + na * qc) - 2;
+	/* No wider than its biggest cells: the table follows close. */
+	if (gw > cols * GRID_MAX_CELL)
+		gw = cols * GRID_MAX_CELL;
 	L->grid = rect(rx, top, gw, top_h);
 	L->qtable = rect(rx + gw + 2, top, L->w - rx - gw - 2, top_h);
 }
@@ -87,12 +95,17 @@ draw_too_small(struct canvas *c, const struct layout *L)
 	char	 line[160];
 	int	 y = L->h / 2 - 1;
 
+	/* Short lines, so that even a tiny terminal shows how to leave. */
+	if (y < 0)
+		y = 0;
 	snprintf(line, sizeof line, "qtutor needs a terminal of at least "
 	    "%dx%d;", LAYOUT_MIN_W, LAYOUT_MIN_H);
-	canvas_textstyle(c, 0, y < 0 ? 0 : y, line, L->w, ST_ERROR);
+	canvas_textstyle(c, 0, y, L->w >= 45 ? line : "Too small.", L->w,
+	    ST_ERROR);
 	snprintf(line, sizeof line, "this one is %dx%d. Enlarge it, or press "
 	    "q to quit.", L->w, L->h);
-	canvas_textstyle(c, 0, y + 1, line, L->w, ST_PLAIN);
+	canvas_textstyle(c, 0, y + 1 < L->h ? y + 1 : y, L->w >= 50 ? line :
+	    "q quits.", L->w, ST_PLAIN);
 }
 
 static void

@@ -189,7 +189,8 @@ open_prompt(struct screen *sc)
 static void
 page_key(struct screen *sc, int dir)
 {
-	int	 visible = sc->L.lesson.h - 2, last;
+	int	 visible = view_lesson_body_rows(sc->L.lesson, sc->t, &sc->o);
+	int	 last;
 
 	/* Scroll by a panel, but never past a full last panel. */
 	last = sc->lesson_lines - visible;

@@ -63,7 +63,10 @@ draw_cell(struct canvas *c, int x, int y, int cw, int rh,
 	char			 value[16];
 	int			 a, pad = cw >= 6 ? (cw - 3) / 2 : 0;
 
-	canvas_putstyle(c, x + pad, y, agent_here ? '@' : (uint32_t)letter,
+	/* On a hole or the goal (the episode just ended) the letter stays
+	 * readable, marked as where the agent is. */
+	canvas_putstyle(c, x + pad, y, agent_here && letter != 'H' &&
+	    letter != 'G' ? '@' : (uint32_t)letter,
 	    agent_here ? ST_AGENT : letter_style(letter));
 	if (letter == 'H' || letter == 'G')
 		return;
@@ -96,6 +99,9 @@ view_grid_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		return;
 	snprintf(head, sizeof head, "FrozenLake %s%s", m->name,
 	    t->s->p.slippery ? " slippery" : "");
+	if (canvas_textwidth(head) > r.w)
+		snprintf(head, sizeof head, "%s%s", m->name,
+		    t->s->p.slippery ? " slippery" : "");
 	canvas_textstyle(c, r.x, r.y, head, r.w, ST_TITLE);
 	/* Cells as big as the panel allows, from 2 columns and 1 row up
 	 * to 9 columns and 4 rows (a projector's size). */

@@ -161,16 +161,52 @@ free_wrapped(struct wrapped *w)
 	free(w->style);
 }
 
+/* The task, wrapped, at most TASK_ROWS lines (pinned to the bottom of
+ * the panel, so that it is seen without scrolling). */
+#define TASK_ROWS 3
+
+static void
+wrap_task(struct wrapped *w, const struct tutor *t, int width, bool ascii)
+{
+	const struct lesson_page	*pg = &t->lesson->pages[t->page];
+	char				 task[1024], *text;
+
+	if (pg->task == NULL)
+		return;
+	snprintf(task, sizeof task, "%s %s", t->checked[t->page] ?
+	    (ascii ? "[x] Done:" : "✓ Done:") : "Task:", pg->task);
+	text = ascii ? view_ascii_text(task) : xstrdup(task);
+	wrap_paragraph(w, text, width, t->checked[t->page] ? ST_OK : ST_TITLE);
+	free(text);
+	while (w->n > TASK_ROWS)
+		free(w->line[--w->n]);
+}
+
+int
+view_lesson_body_rows(struct rect r, const struct tutor *t,
+    const struct view_opts *o)
+{
+	struct wrapped	 task = { NULL, NULL, 0, 0 };
+	int		 rows;
+
+	wrap_task(&task, t, r.w - 1, o->glyphs == PLOT_ASCII);
+	/* The title, then the body, a blank line and the task. */
+	rows = r.h - 1 - (task.n > 0 ? task.n + 1 : 0);
+	free_wrapped(&task);
+	return (rows > 1 ? rows : 1);
+}
+
 int
 view_lesson_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
 {
 	const struct lesson_page	*pg = &t->lesson->pages[t->page];
 	struct wrapped			 w = { NULL, NULL, 0, 0 };
-	char				 head[256], task[1024];
+	struct wrapped			 task = { NULL, NULL, 0, 0 };
+	char				 head[256];
 	char				*text;
 	bool				 ascii = o->glyphs == PLOT_ASCII;
-	int				 i, y, total, more;
+	int				 i, y, total, more, rows;
 	int				 width = r.w - 1;
 
 	view_clear(c, r);
@@ -184,25 +220,21 @@ view_lesson_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	text = ascii ? view_ascii_text(pg->body) : xstrdup(pg->body);
 	wrap_body(&w, text, width);
 	free(text);
-	if (pg->task != NULL) {
-		add_line(&w, "", 0, ST_PLAIN);
-		snprintf(task, sizeof task, "%s %s", t->checked[t->page] ?
-		    (o->glyphs == PLOT_UTF8 ? "✓ Done:" : "[x] Done:") :
-		    "Task:", pg->task);
-		text = ascii ? view_ascii_text(task) : xstrdup(task);
-		wrap_paragraph(&w, text, width,
-		    t->checked[t->page] ? ST_OK : ST_TITLE);
-		free(text);
-	}
+	wrap_task(&task, t, width, ascii);
+	for (i = 0; i < task.n; i++)
+		canvas_textstyle(c, r.x, r.y + r.h - task.n + i, task.line[i],
+		    width, task.style[i]);
+	rows = view_lesson_body_rows(r, t, o);
 	total = w.n;
-	/* When the page is longer than the panel, its last line says so. */
-	more = o->lesson_scroll + r.h - 1 < w.n;
+	/* When the text is longer than its rows, the last one says so. */
+	more = o->lesson_scroll + rows < w.n;
 	for (i = o->lesson_scroll, y = r.y + 1; i < w.n &&
-	    y < r.y + r.h - more; i++, y++)
+	    y < r.y + 1 + rows - more; i++, y++)
 		canvas_textstyle(c, r.x, y, w.line[i], width, w.style[i]);
 	if (more)
-		canvas_textstyle(c, r.x, r.y + r.h - 1, o->glyphs == PLOT_UTF8 ?
+		canvas_textstyle(c, r.x, r.y + rows, o->glyphs == PLOT_UTF8 ?
 		    "▼ more: n scrolls" : "v more: n scrolls", width, ST_DIM);
 	free_wrapped(&w);
+	free_wrapped(&task);
 	return (total);
 }

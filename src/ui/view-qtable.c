@@ -62,7 +62,8 @@ view_qtable_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	canvas_textstyle(c, r.x, r.y, head, r.w, ST_TITLE);
 	canvas_textstyle(c, r.x, r.y + 1, "   s", LABEL_W, ST_DIM);
 	for (a = 0; a < ag->nactions; a++)
-		canvas_textstyle(c, r.x + LABEL_W + a * cw + cw - 2, r.y + 1,
+		/* Over the middle of a five-character value. */
+		canvas_textstyle(c, r.x + LABEL_W + a * cw + cw - 3, r.y + 1,
 		    view_action_glyph(t, a, o->glyphs), 1, ST_DIM);
 	for (s = top, y = r.y + 2; s < ag->nstates && y < r.y + r.h;
 	    s++, y++) {
@@ -83,6 +84,6 @@ view_qtable_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		}
 		if (s == focus)
 			canvas_putstyle(c, r.x, y, o->glyphs == PLOT_UTF8 ?
-			    0x25b8 : '>', ST_CURRENT);
+			    0x25b8 : '*', ST_CURRENT);
 	}
 }

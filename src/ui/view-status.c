@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy.h"
 #include "style.h"
 #include "view.h"
 
@@ -38,10 +39,16 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	format_setting(a, sizeof a, p->alpha);
 	format_setting(g, sizeof g, p->gamma);
 	format_setting(e, sizeof e, p->epsilon);
-	snprintf(left, sizeof left, " %s %s  %s %s  %s %s  %s  seed %lld"
-	    "  %s%s", u ? "α" : "alpha", a, u ? "γ" : "gamma", g,
-	    u ? "ε" : "eps", e, policy, p->seed, p->map,
-	    p->slippery ? " slippery" : "");
+	/* ε only where it is used: by egreedy. */
+	if (p->policy == POLICY_EGREEDY)
+		snprintf(left, sizeof left, " %s %s  %s %s  %s %s  %s  seed "
+		    "%lld  %s%s", u ? "α" : "alpha", a, u ? "γ" : "gamma", g,
+		    u ? "ε" : "eps", e, policy, p->seed, p->map,
+		    p->slippery ? " slippery" : "");
+	else
+		snprintf(left, sizeof left, " %s %s  %s %s  %s  seed %lld  "
+		    "%s%s", u ? "α" : "alpha", a, u ? "γ" : "gamma", g, policy,
+		    p->seed, p->map, p->slippery ? " slippery" : "");
 	if (t->running && speed > 0)
 		snprintf(right, sizeof right, "%s running %ld/s ",
 		    u ? "▶" : ">", speed);
@@ -53,7 +60,7 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	else
 		snprintf(right, sizeof right, "paused (full speed) ");
 	rw = canvas_textwidth(right);
-	canvas_textstyle(c, r.x, r.y, left, r.w - rw - 1, ST_STATUS);
+	canvas_textstyle(c, r.x, r.y, left, r.w - rw - 2, ST_STATUS);
 	canvas_textstyle(c, r.x + r.w - rw, r.y, right, rw,
 	    t->running ? ST_RUNNING : ST_STATUS);
 }

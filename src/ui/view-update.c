@@ -44,15 +44,15 @@ format_note(char *buf, size_t bufsz, const struct tutor *t,
 
 	view_format_value(td, sizeof td, u->td_error, 7);
 	if (u->terminated)
-		kind = "terminal: nothing after the end, target = r";
+		kind = "terminal: target = r, nothing after the end";
 	else if (u->truncated)
-		kind = "time limit: not an end, the target still bootstraps";
+		kind = "time limit: not an end, still bootstraps";
 	else
 		kind = g == PLOT_UTF8 ? "target = r + γ max Q(s',·)" :
 		    "target = r + gamma max Q(s',.)";
 	snprintf(buf, bufsz, "TD error %s%s  s=%d %s r=%g s'=%d%s  %s",
 	    u->td_error > 0 ? "+" : "", td, u->s, view_action_glyph(t, u->a, g),
-	    u->r, u->s2, u->explored ? " (explored)" : "", kind);
+	    u->r, u->s2, u->explored ? " explored" : "", kind);
 }
 
 void

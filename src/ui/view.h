@@ -30,6 +30,9 @@ void	view_title_draw(struct canvas *, struct rect, const struct tutor *,
 /* The open page's text, wrapped; returns how many lines it needs. */
 int	view_lesson_draw(struct canvas *, struct rect, const struct tutor *,
 	    const struct view_opts *);
+/* Rows of the page's text the panel shows (the task has its own). */
+int	view_lesson_body_rows(struct rect, const struct tutor *,
+	    const struct view_opts *);
 /* The FrozenLake grid: cells, the agent, greedy arrows, value shades. */
 void	view_grid_draw(struct canvas *, struct rect, const struct tutor *,
 	    const struct view_opts *);
