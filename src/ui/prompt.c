@@ -74,25 +74,54 @@ width_of(const char *s, size_t bytes)
 	return (col);
 }
 
+/* The bytes of s that start after its first `cols' columns. */
+static const char *
+skip_columns(const char *s, int cols)
+{
+	while (*s != '\0' && cols > 0) {
+		if (((unsigned char)*s & 0xc0) != 0x80 &&
+		    width_of(s, 1) >= 0)
+			cols--;
+		s++;
+		while (((unsigned char)*s & 0xc0) == 0x80)
+			s++;
+	}
+	return (s);
+}
+
+/*
+ * The prompt and the line; a line longer than the window scrolls
+ * sideways so that the cursor stays in view, like readline's own
+ * horizontal-scroll mode.
+ */
 static void
 redisplay_hook(void)
 {
-	int	 cursor;
+	int	 cursor, width, shift = 0, plen;
 
 	if (pw == NULL)
 		return;
+	width = getmaxx(pw);
+	plen = width_of(rl_display_prompt, strlen(rl_display_prompt));
+	cursor = plen + width_of(rl_line_buffer, (size_t)rl_point);
+	if (cursor >= width - 1)
+		shift = cursor - (width - 1) + width / 4;
 	werase(pw);
-	mvwaddstr(pw, 0, 0, rl_display_prompt);
-	waddstr(pw, rl_line_buffer);
-	cursor = width_of(rl_display_prompt, strlen(rl_display_prompt)) +
-	    width_of(rl_line_buffer, (size_t)rl_point);
+	wmove(pw, 0, 0);
+	if (shift == 0) {
+		waddstr(pw, rl_display_prompt);
+		waddstr(pw, rl_line_buffer);
+	} else {
+		waddstr(pw, "<");
+		waddstr(pw, skip_columns(rl_line_buffer, shift - plen + 1));
+	}
 	if (hint[0] != '\0') {
 		wattron(pw, A_DIM);
 		waddstr(pw, "   ");
 		waddstr(pw, hint);
 		wattroff(pw, A_DIM);
 	}
-	wmove(pw, 0, cursor < getmaxx(pw) ? cursor : getmaxx(pw) - 1);
+	wmove(pw, 0, cursor - shift < width ? cursor - shift : width - 1);
 	wrefresh(pw);
 }
 
