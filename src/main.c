@@ -19,6 +19,7 @@
 #include "param.h"
 #include "screen.h"
 #include "session.h"
+#include "solve.h"
 #include "statedir.h"
 #include "progress.h"
 #include "xmalloc.h"
@@ -27,13 +28,14 @@
 #define EXIT_USAGE 2
 
 enum {
-	OPT_BATCH = 256, OPT_CSV, OPT_EPISODES, OPT_LIST, OPT_RESTART, OPT_RUNS,
-	OPT_SEED, OPT_SET, OPT_VERSION
+	OPT_BATCH = 256, OPT_CSV, OPT_ENV, OPT_EPISODES, OPT_LIST, OPT_RESTART,
+	OPT_RUNS, OPT_SEED, OPT_SET, OPT_SOLVE, OPT_VERSION
 };
 
 static const struct option long_options[] = {
 	{ "batch", no_argument, NULL, OPT_BATCH },
 	{ "csv", required_argument, NULL, OPT_CSV },
+	{ "env", required_argument, NULL, OPT_ENV },
 	{ "episodes", required_argument, NULL, OPT_EPISODES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "lesson", required_argument, NULL, 'l' },
@@ -42,6 +44,7 @@ static const struct option long_options[] = {
 	{ "runs", required_argument, NULL, OPT_RUNS },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "set", required_argument, NULL, OPT_SET },
+	{ "solve", no_argument, NULL, OPT_SOLVE },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
@@ -51,6 +54,8 @@ struct cli {
 	bool		 batch;
 	bool		 list;
 	bool		 restart;	/* ignore the remembered progress */
+	bool		 solve;
+	bool		 env;		/* --env: no lesson unless named */
 	const char	*lesson;
 	const char	*csv;
 	char		**assign;	/* "NAME=VALUE" in command-line order */
@@ -65,6 +70,8 @@ usage(FILE *f)
 	    "              [--set NAME=VALUE]...\n"
 	    "       qtutor --batch [--lesson NAME|FILE] [--runs N] [--episodes N]\n"
 	    "              [--seed N] [--set NAME=VALUE]... [--csv FILE]\n"
+	    "       qtutor --solve [--env NAME] [--lesson NAME|FILE]\n"
+	    "              [--set NAME=VALUE]...\n"
 	    "       qtutor --list | --help | --version\n");
 }
 
@@ -89,6 +96,13 @@ help(void)
 	    "  --seed N            base seed\n"
 	    "  --set NAME=VALUE    change a parameter (repeatable)\n"
 	    "  --csv FILE          write the averaged curves as CSV (batch)\n"
+	    "  --env NAME          the environment, as --set env=NAME; "
+	    "without --lesson,\n"
+	    "                      no lesson is loaded (batch, solve)\n"
+	    "  --solve             value iteration on the environment's "
+	    "model: print the\n"
+	    "                      optimal values as CSV and the greedy "
+	    "policy\n"
 	    "  --list              list the lessons\n"
 	    "  --help, --version\n\nparameters (default, range):\n");
 	params_defaults(&p);
@@ -164,6 +178,10 @@ parse_options(int argc, char **argv, struct cli *c, struct params *p)
 		case OPT_CSV:
 			c->csv = optarg;
 			break;
+		case OPT_ENV:
+			c->env = true;
+			snprintf(buf, sizeof buf, "env=%s", optarg);
+			break;
 		case OPT_EPISODES:
 			snprintf(buf, sizeof buf, "episodes=%s", optarg);
 			break;
@@ -187,6 +205,9 @@ parse_options(int argc, char **argv, struct cli *c, struct params *p)
 			break;
 		case OPT_SET:
 			snprintf(buf, sizeof buf, "%s", optarg);
+			break;
+		case OPT_SOLVE:
+			c->solve = true;
 			break;
 		case OPT_VERSION:
 			printf("qtutor %s\n", PACKAGE_VERSION);
@@ -233,9 +254,28 @@ glyphs_from_locale(void)
 }
 
 /*
+ * The command line's settings applied to p, and the environment built
+ * once so that a bad map is reported before anything starts.
+ */
+static int
+apply_cli(const struct cli *c, const struct datadir *d, struct params *p,
+    char *err, size_t errsz)
+{
+	struct env	*env;
+	int		 i;
+
+	for (i = 0; i < c->nassign; i++)
+		if (param_assign(p, c->assign[i], err, errsz) != 0)
+			return (-1);
+	if ((env = session_make_env(p, d, err, errsz)) == NULL)
+		return (-1);
+	env_free(env);
+	return (0);
+}
+
+/*
  * A lesson made ready: loaded (by name or path), its header applied,
- * then the command line's settings, and its environment built once so
- * that a bad map is reported before anything starts.
+ * then the command line's settings.
  */
 static struct lesson *
 prepare(const struct cli *c, const struct datadir *d, const char *name,
@@ -243,42 +283,41 @@ prepare(const struct cli *c, const struct datadir *d, const char *name,
 {
 	char		 path[DATADIR_PATH_MAX];
 	struct lesson	*l;
-	struct env	*env;
-	int		 i;
 
 	params_defaults(p);
 	if (datadir_lesson_path(d, name, path, sizeof path, err, errsz) != 0)
 		return (NULL);
 	if ((l = lesson_load(path, err, errsz)) == NULL)
 		return (NULL);
-	if (tutor_apply_lesson(p, l, d, err, errsz) != 0)
-		goto fail;
-	for (i = 0; i < c->nassign; i++)
-		if (param_assign(p, c->assign[i], err, errsz) != 0)
-			goto fail;
-	if ((env = session_make_env(p, d, err, errsz)) == NULL)
-		goto fail;
-	env_free(env);
+	if (tutor_apply_lesson(p, l, d, err, errsz) != 0 ||
+	    apply_cli(c, d, p, err, errsz) != 0) {
+		lesson_free(l);
+		return (NULL);
+	}
 	return (l);
-fail:
-	lesson_free(l);
-	return (NULL);
 }
 
 static int
 batch(const struct cli *c, const struct datadir *d)
 {
 	struct params		 p;
-	struct lesson		*l;
+	struct lesson		*l = NULL;
 	struct batch_options	 o;
-	char			 err[1024];
+	char			 err[1024], title[128];
 	int			 rc = 0;
 
-	if ((l = prepare(c, d, c->lesson != NULL ? c->lesson : "frozenlake",
-	    &p, err, sizeof err)) == NULL)
+	/* --env without --lesson: the defaults and the options alone. */
+	if (c->env && c->lesson == NULL) {
+		params_defaults(&p);
+		if (apply_cli(c, d, &p, err, sizeof err) != 0)
+			return (usage_error(err));
+		snprintf(title, sizeof title, "%s on %s", params_agent(&p),
+		    params_env(&p));
+	} else if ((l = prepare(c, d, c->lesson != NULL ? c->lesson :
+	    "frozenlake", &p, err, sizeof err)) == NULL)
 		return (usage_error(err));
 	memset(&o, 0, sizeof o);
-	o.title = l->title;
+	o.title = l != NULL ? l->title : title;
 	o.csv_path = c->csv;
 	o.glyphs = glyphs_from_locale();
 	o.width = 72;
@@ -288,6 +327,44 @@ batch(const struct cli *c, const struct datadir *d)
 		rc = 1;
 	}
 	lesson_free(l);
+	return (rc);
+}
+
+/* --solve: the settings of the lesson named, if any, or the defaults,
+ * then the options; exit 2 when the environment has no model. */
+static int
+solve(const struct cli *c, const struct datadir *d)
+{
+	struct params	 p;
+	struct lesson	*l;
+	struct env	*env;
+	char		 err[1024];
+	int		 rc = 0;
+
+	if (c->lesson != NULL) {
+		if ((l = prepare(c, d, c->lesson, &p, err, sizeof err)) ==
+		    NULL)
+			return (usage_error(err));
+		lesson_free(l);
+	} else {
+		params_defaults(&p);
+		if (apply_cli(c, d, &p, err, sizeof err) != 0)
+			return (usage_error(err));
+	}
+	if ((env = session_make_env(&p, d, err, sizeof err)) == NULL)
+		return (usage_error(err));
+	if (env->model == NULL) {
+		snprintf(err, sizeof err, "env: %s has no transition model to "
+		    "solve", params_env(&p));
+		env_free(env);
+		return (usage_error(err));
+	}
+	if (solve_print(env, &p, glyphs_from_locale(), stdout, err,
+	    sizeof err) != 0) {
+		fprintf(stderr, "qtutor: %s\n", err);
+		rc = 1;
+	}
+	env_free(env);
 	return (rc);
 }
 
@@ -434,6 +511,11 @@ run(struct cli *c, struct datadir *d)
 {
 	if (c->list)
 		return (list_lessons(d));
+	if (c->solve && c->batch)
+		return (usage_error("--solve and --batch cannot be used "
+		    "together"));
+	if (c->solve)
+		return (solve(c, d));
 	if (c->batch)
 		return (batch(c, d));
 	return (interactive(c, d));

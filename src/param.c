@@ -11,8 +11,12 @@
 
 #define OFF(field) offsetof(struct params, field)
 
-static const char *const agent_choices[] = { "qlearning", NULL };
-static const char *const env_choices[] = { "frozenlake", NULL };
+static const char *const agent_choices[] = {
+	"qlearning", "sarsa", "expected_sarsa", NULL
+};
+static const char *const env_choices[] = {
+	"frozenlake", "cliffwalking", "dummy", NULL
+};
 /* Same order as enum policy_kind. */
 static const char *const policy_choices[] = {
 	"egreedy", "noisy", "greedy", "random", NULL
@@ -57,16 +61,24 @@ const struct param param_table[] = {
 	  "directory, or a map file." },
 	{ .name = "slippery", .type = P_BOOL, .offset = OFF(slippery),
 	  .def = 1, .effect = PE_RESET,
-	  .text = "Slippery ice: the intended move only succeeds with "
-	  "probability success_rate." },
+	  .text = "Slippery ground, for frozenlake and cliffwalking: the "
+	  "intended move only succeeds with probability success_rate on "
+	  "FrozenLake, 1/3 on CliffWalking." },
 	{ .name = "success_rate", .type = P_REAL, .offset = OFF(success_rate),
 	  .min = 0, .max = 1, .def = 1.0 / 3.0, .effect = PE_RESET,
 	  .text = "On slippery ice, the probability of the intended move; "
 	  "each perpendicular move gets half the rest." },
+	{ .name = "states", .type = P_INT, .offset = OFF(states),
+	  .min = 2, .max = 1000, .def = 5, .effect = PE_RESET,
+	  .text = "States of the dummy environment." },
+	{ .name = "actions", .type = P_INT, .offset = OFF(actions),
+	  .min = 1, .max = 100, .def = 3, .effect = PE_RESET,
+	  .text = "Actions of the dummy environment." },
 	{ .name = "max_steps", .type = P_INT, .offset = OFF(max_steps),
 	  .min = 0, .max = 1000000, .def = 0, .effect = PE_LIVE,
 	  .text = "Steps before an episode is truncated; 0 keeps "
-	  "Gymnasium's limit (100, or 200 on the 8x8 map)." },
+	  "Gymnasium's limit (100, or 200 on the 8x8 map; none on "
+	  "cliffwalking; 100 on dummy)." },
 	{ .name = "eval_episodes", .type = P_INT, .offset = OFF(eval_episodes),
 	  .min = 0, .max = 1000000, .def = 100, .effect = PE_BATCH,
 	  .text = "Episodes of greedy evaluation of the learned policy after "

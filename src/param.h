@@ -36,6 +36,8 @@ struct params {
 	char		 map[PARAM_STR_MAX];
 	bool		 slippery;
 	double		 success_rate;
+	long long	 states;	/* dummy environment */
+	long long	 actions;
 	long long	 max_steps;
 	long long	 eval_episodes;
 	long long	 window;

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "env_cliffwalking.h"
+#include "env_dummy.h"
 #include "env_frozenlake.h"
 #include "gridmap.h"
 #include "session.h"
@@ -27,10 +29,16 @@ struct undo_frame {
 	long			 logged;
 	struct session_last	 last;
 	struct update_record	 rec;
+	int			 pending;	/* the agent's next action */
+	bool			 pending_explored;
 };
 
 /* Stream numbers of the evaluation runs, apart from the training ones. */
 #define EVAL_STREAM_BASE 0x8000000000000000ULL
+/* Steps after which a greedy evaluation episode is cut short when the
+ * environment has no time limit (CliffWalking-v1): a greedy policy that
+ * walks into a wall forever would otherwise never end. */
+#define EVAL_MAX_STEPS 10000
 
 static void	log_append(struct episode_log *, double, double, double);
 static void	end_episode(struct session *, bool);
@@ -42,8 +50,14 @@ session_make_env(const struct params *p, const struct datadir *d, char *err,
 {
 	struct gridmap	 map;
 	char		 path[DATADIR_PATH_MAX];
+	const char	*name = params_env(p);
 	struct env	*e;
 
+	if (strcmp(name, "cliffwalking") == 0)
+		return (cliffwalking_new(p->slippery));
+	if (strcmp(name, "dummy") == 0)
+		return (dummy_new((int)p->states, (int)p->actions, err,
+		    errsz));
 	if (gridmap_builtin(&map, p->map) != 0) {
 		if (datadir_map_path(d, p->map, path, sizeof path, err,
 		    errsz) != 0)
@@ -187,6 +201,8 @@ save_frame(struct session *s)
 	f->logged = s->log.n;
 	f->last = s->last;
 	f->rec = s->agent->rec;
+	f->pending = s->agent->pending;
+	f->pending_explored = s->agent->pending_explored;
 }
 
 int
@@ -208,7 +224,7 @@ session_step(struct session *s)
 	c = s->agent->ops->act(s->agent, state, s->episode, &s->rng);
 	env_step(s->env, c.action, &s->rng, &out);
 	s->agent->ops->learn(s->agent, state, c.action, c.explored, &out,
-	    &s->rng, s->journal);
+	    s->episode, &s->rng, s->journal);
 	s->step++;
 	s->transitions++;
 	s->ep_reward += out.reward;
@@ -335,6 +351,8 @@ session_run(struct session *s, long episodes, long max_transitions)
 {
 	long	 ended = 0, taken = 0;
 
+	/* Q-learning only: SARSA keeps a pending action and Expected SARSA
+	 * another target, so they take session_step(). */
 	if (s->journal == NULL && s->agent->ops == &qlearning_ops &&
 	    s->env->ops->model_step)
 		return (run_qlearning_on_model(s, episodes, max_transitions));
@@ -378,6 +396,8 @@ session_back(struct session *s)
 	s->log.n = f->logged;
 	s->last = f->last;
 	s->agent->rec = f->rec;
+	s->agent->pending = f->pending;
+	s->agent->pending_explored = f->pending_explored;
 	return (0);
 }
 
@@ -431,7 +451,8 @@ session_evaluate(const struct session *s, long episodes)
 	env = session_make_env(&s->p, &s->dirs, err, sizeof err);
 	if (env == NULL)
 		return (res);
-	env->time_limit = s->env->time_limit;
+	env->time_limit = s->env->time_limit > 0 ? s->env->time_limit :
+	    EVAL_MAX_STEPS;
 	rng_seed(&rng, (uint64_t)s->p.seed, EVAL_STREAM_BASE + s->stream);
 	for (i = 0; i < episodes; i++) {
 		env_reset(env, &rng);

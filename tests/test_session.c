@@ -8,6 +8,7 @@
 #include "lesson.h"
 #include "metric.h"
 #include "session.h"
+#include "tmodel.h"
 
 static struct datadir	dirs;
 
@@ -409,6 +410,125 @@ test_session_slippery_greedy_near_optimum(void **state)
 	experiment_free(&x);
 }
 
+/* session_make_env builds the environment params_env names. */
+static void
+test_session_make_env_dispatches(void **state)
+{
+	struct params		 p;
+	struct env		*e;
+	struct session		*s;
+	const struct tm_entry	*o;
+	char			 err[256];
+	long			 i;
+	int			 n;
+
+	(void)state;
+	params_defaults(&p);
+	assert_int_equal(param_assign(&p, "env=cliffwalking", err,
+	    sizeof err), 0);
+	assert_int_equal(param_assign(&p, "slippery=0", err, sizeof err), 0);
+	e = session_make_env(&p, &dirs, err, sizeof err);
+	assert_non_null(e);
+	assert_string_equal(e->ops->name, "cliffwalking");
+	assert_int_equal(e->nstates, 48);
+	assert_int_equal(e->default_time_limit, 0);
+	o = tmodel_outcomes(e->model, 36, 1, &n);
+	assert_int_equal(n, 1);
+	assert_true(o[0].reward == -100.0);
+	env_free(e);
+	param_assign(&p, "slippery=1", err, sizeof err);
+	e = session_make_env(&p, &dirs, err, sizeof err);
+	tmodel_outcomes(e->model, 36, 1, &n);
+	assert_int_equal(n, 3);
+	env_free(e);
+
+	assert_int_equal(param_assign(&p, "env=dummy", err, sizeof err), 0);
+	assert_int_equal(param_assign(&p, "states=7", err, sizeof err), 0);
+	assert_int_equal(param_assign(&p, "actions=2", err, sizeof err), 0);
+	e = session_make_env(&p, &dirs, err, sizeof err);
+	assert_non_null(e);
+	assert_string_equal(e->ops->name, "dummy");
+	assert_int_equal(e->nstates, 7);
+	assert_int_equal(e->nactions, 2);
+	assert_int_equal(e->default_time_limit, 100);
+	env_free(e);
+	/* states=1 and actions=0 are out of range. */
+	assert_int_equal(param_assign(&p, "states=1", err, sizeof err), -1);
+	assert_int_equal(param_assign(&p, "actions=0", err, sizeof err), -1);
+	/* In range each, but too big a model together. */
+	param_assign(&p, "states=1000", err, sizeof err);
+	param_assign(&p, "actions=100", err, sizeof err);
+	assert_null(session_make_env(&p, &dirs, err, sizeof err));
+	assert_non_null(strstr(err, "use fewer states or actions"));
+
+	/* max_steps ends the dummy's episodes, which never terminate. */
+	param_assign(&p, "states=5", err, sizeof err);
+	param_assign(&p, "actions=3", err, sizeof err);
+	param_assign(&p, "max_steps=7", err, sizeof err);
+	s = new_session(&p, 0);
+	assert_int_equal(session_run(s, 20, 0), 20);
+	for (i = 0; i < s->log.n; i++) {
+		assert_true(s->log.steps[i] == 7);
+		assert_true(s->log.reward[i] == 7);
+		assert_true(s->log.success[i] == 0);
+	}
+	session_free(s);
+}
+
+/* Sutton and Barto's Example 6.6: Q-learning's greedy policy takes the
+ * 13-step path along the cliff edge. */
+static void
+test_session_cliffwalking_qlearning_learns(void **state)
+{
+	struct params		 p;
+	struct experiment	 x;
+	struct datadir		 d = dirs;
+	char			 err[256];
+
+	(void)state;
+	params_defaults(&p);
+	param_assign(&p, "env=cliffwalking", err, sizeof err);
+	param_assign(&p, "slippery=0", err, sizeof err);
+	param_assign(&p, "alpha=0.5", err, sizeof err);
+	param_assign(&p, "epsilon=0.1", err, sizeof err);
+	param_assign(&p, "gamma=1", err, sizeof err);
+	param_assign(&p, "episodes=500", err, sizeof err);
+	param_assign(&p, "runs=5", err, sizeof err);
+	param_assign(&p, "eval_episodes=10", err, sizeof err);
+	assert_int_equal(experiment_run(&x, &p, &d, NULL, NULL, err,
+	    sizeof err), 0);
+	assert_true(x.eval.success == 1.0);
+	assert_near(x.eval.reward, -13.0, 0);
+	/* Online, exploration walks into the cliff now and then. */
+	assert_true(x.success_tail == 1.0);
+	experiment_free(&x);
+}
+
+/* Without a time limit a greedy policy can walk into a wall for ever:
+ * the evaluation cuts such episodes short. */
+static void
+test_session_evaluate_without_time_limit_ends(void **state)
+{
+	struct params		 p;
+	struct session		*s;
+	struct eval_result	 r;
+	char			 err[256];
+
+	(void)state;
+	params_defaults(&p);
+	param_assign(&p, "env=cliffwalking", err, sizeof err);
+	param_assign(&p, "slippery=0", err, sizeof err);
+	s = new_session(&p, 0);
+	assert_int_equal(s->env->time_limit, 0);
+	/* Greedy at the start: down, into the wall. */
+	s->agent->table[36 * 4 + 2] = 1.0;
+	r = session_evaluate(s, 2);
+	assert_true(r.success == 0);
+	assert_true(r.steps > 1000);
+	assert_true(r.reward == -r.steps);
+	session_free(s);
+}
+
 static void
 test_session_metrics(void **state)
 {
@@ -499,6 +619,9 @@ main(void)
 		cmocka_unit_test(test_session_max_steps_truncates),
 		cmocka_unit_test(test_session_classic_workload_learns),
 		cmocka_unit_test(test_session_slippery_greedy_near_optimum),
+		cmocka_unit_test(test_session_make_env_dispatches),
+		cmocka_unit_test(test_session_cliffwalking_qlearning_learns),
+		cmocka_unit_test(test_session_evaluate_without_time_limit_ends),
 		cmocka_unit_test(test_session_metrics),
 		cmocka_unit_test(test_session_lesson_checkpoint),
 	};

@@ -19,6 +19,7 @@
 #include "lesson.h"
 #include "session.h"
 #include "style.h"
+#include "tabular.h"
 #include "tutor.h"
 #include "view.h"
 
@@ -774,6 +775,57 @@ test_view_screen_map_8x8(void **state)
 	canvas_free(c);
 }
 
+/* CliffWalking's grid: 4 rows of 12, the cliff (C) drawn as a hole with
+ * no arrow, the actions' arrows in its own order (up right down left). */
+static void
+test_view_grid_cliff(void **state)
+{
+	struct fixture		*f = *state;
+	struct canvas		*c = canvas_new(60, 10);
+	struct rect		 r = { 0, 0, 60, 10 };
+	struct view_opts	 o;
+	char			 err[256];
+	bool			 reset;
+	const double		 q36[4] = { -1, -100, -2, -2 };
+	const double		 q25[4] = { -3, -1, -100, -2 };
+	int			 col, x, y, cw = 5, rh = 2;
+
+	assert_int_equal(session_set(f->t->s, "slippery", "0", &reset, err,
+	    sizeof err), 0);
+	assert_int_equal(session_set(f->t->s, "env", "cliffwalking", &reset,
+	    err, sizeof err), 0);
+	assert_true(reset);
+	/* Greedy up at the start (36), right above the cliff (25). */
+	memcpy(f->t->s->agent->table + 36 * 4, q36, sizeof q36);
+	memcpy(f->t->s->agent->table + 25 * 4, q25, sizeof q25);
+	memset(&o, 0, sizeof o);
+	o.glyphs = PLOT_UTF8;
+	canvas_fill(c, ' ');
+	view_grid_draw(c, r, f->t, &o);
+	assert_true(canvas_has(c, "CliffWalking"));
+	assert_false(canvas_has(c, "FrozenLake"));
+	y = 1 + 3 * rh;
+	/* Before the first step the agent is drawn on the start. */
+	assert_int_equal(canvas_get(c, 0, y), '@');
+	assert_int_equal(canvas_getstyle(c, 0, y), ST_AGENT);
+	assert_true(canvas_has(c, "@\xe2\x86\x91"));
+	for (col = 1; col <= 10; col++) {
+		x = col * cw;
+		assert_int_equal(canvas_get(c, x, y), 'C');
+		assert_int_equal(canvas_getstyle(c, x, y), ST_HOLE);
+		assert_int_equal(canvas_get(c, x + 1, y), ' ');
+	}
+	assert_int_equal(canvas_get(c, 11 * cw, y), 'G');
+	assert_int_equal(canvas_getstyle(c, 11 * cw, y), ST_GOAL);
+	assert_int_equal(canvas_get(c, 11 * cw + 1, y), ' ');
+	/* State 25 (row 2, col 1) points right. */
+	assert_int_equal(canvas_get(c, cw, 1 + 2 * rh), 'F');
+	assert_int_equal(canvas_get(c, cw + 1, 1 + 2 * rh), 0x2192);
+	for (col = 0; col < 12; col++)
+		assert_int_equal(canvas_get(c, col * cw, 1), 'F');
+	canvas_free(c);
+}
+
 static void
 too_small(struct tutor *t, int w, int h, const char *golden)
 {
@@ -898,6 +950,96 @@ test_view_update_truncated(void **state)
 	/* It still bootstraps: gamma times the next state's value. */
 	assert_non_null(strstr(whole_row(c, 0), "0.9 ×"));
 	check_golden("view_update_truncated.txt", c);
+	canvas_free(c);
+}
+
+/* A step of the agent being learned that bootstraps from a value other
+ * than the greedy one (SARSA's a' not greedy; the expectation below the
+ * max), in a state where something has been learned. */
+static void
+step_to_nongreedy_target(struct tutor *t)
+{
+	const struct td_record	*u = &t->s->agent->rec.u.td;
+	double			 best;
+	long			 i;
+
+	for (i = 0; i < STEP_LIMIT; i++) {
+		if (session_step(t->s) != 0)
+			continue;
+		best = tabular_row_max(agent_row(t->s->agent, u->s2), 4);
+		if (u->s2 != u->s && best > 0 && u->next_value != best)
+			return;
+	}
+	fail_msg("no step with a target below the best value");
+}
+
+/* SARSA names the a' its target used; Expected SARSA the expectation. */
+static void
+test_view_update_sarsa(void **state)
+{
+	struct fixture		*f = *state;
+	const struct td_record	*u;
+	struct canvas		*c;
+	struct layout		 L;
+	char			 err[256], want[64], num[16];
+	bool			 reset;
+
+	L.update.x = 1;
+	L.update.y = 0;
+	assert_int_equal(session_set(f->t->s, "policy", "egreedy", &reset,
+	    err, sizeof err), 0);
+	assert_int_equal(session_set(f->t->s, "epsilon", "0.2", &reset, err,
+	    sizeof err), 0);
+	assert_int_equal(session_set(f->t->s, "agent", "sarsa", &reset, err,
+	    sizeof err), 0);
+	assert_true(reset);
+	u = &f->t->s->agent->rec.u.td;
+	step_to_nongreedy_target(f->t);
+	assert_int_equal(u->rule, TD_SARSA);
+	assert_true(u->a2 >= 0);
+	c = draw_update(f->t, PLOT_UTF8);
+	assert_update(c, &L, f->t);
+	view_format_value(num, sizeof num, u->next_value, 6);
+	snprintf(want, sizeof want, "0.9 × Q(%d,%s)=%s − ", u->s2,
+	    view_action_glyph(f->t, u->a2, PLOT_UTF8), num);
+	assert_non_null(strstr(whole_row(c, 0), want));
+	snprintf(want, sizeof want, "s'=%d a'=%s ", u->s2,
+	    view_action_glyph(f->t, u->a2, PLOT_UTF8));
+	assert_non_null(strstr(whole_row(c, 1), want));
+	assert_non_null(strstr(whole_row(c, 1), "Q(s',a')"));
+	check_golden("view_update_sarsa.txt", c);
+	canvas_free(c);
+	c = draw_update(f->t, PLOT_ASCII);
+	snprintf(want, sizeof want, "0.9 * Q(%d,%s)=%s - ", u->s2,
+	    view_action_glyph(f->t, u->a2, PLOT_ASCII), num);
+	assert_non_null(strstr(whole_row(c, 0), want));
+	assert_ascii(c);
+	canvas_free(c);
+	/* A terminal step reads as Q-learning's: no a', target r. */
+	step_to_terminal(f->t, 1);
+	assert_int_equal(u->a2, -1);
+	c = draw_update(f->t, PLOT_UTF8);
+	assert_terminal_update(f->t, c);
+	assert_null(strstr(whole_row(c, 1), "a'="));
+	canvas_free(c);
+
+	assert_int_equal(session_set(f->t->s, "agent", "expected_sarsa",
+	    &reset, err, sizeof err), 0);
+	u = &f->t->s->agent->rec.u.td;
+	step_to_nongreedy_target(f->t);
+	assert_int_equal(u->rule, TD_EXPECTED_SARSA);
+	c = draw_update(f->t, PLOT_UTF8);
+	assert_update(c, &L, f->t);
+	view_format_value(num, sizeof num, u->next_value, 6);
+	snprintf(want, sizeof want, "0.9 × E[Q(%d,·)]=%s − ", u->s2, num);
+	assert_non_null(strstr(whole_row(c, 0), want));
+	assert_non_null(strstr(whole_row(c, 1), "E_π[Q(s',·)]"));
+	check_golden("view_update_expected_sarsa.txt", c);
+	canvas_free(c);
+	c = draw_update(f->t, PLOT_ASCII);
+	snprintf(want, sizeof want, "0.9 * E[Q(%d,.)]=%s - ", u->s2, num);
+	assert_non_null(strstr(whole_row(c, 0), want));
+	assert_ascii(c);
 	canvas_free(c);
 }
 
@@ -1142,9 +1284,11 @@ main(void)
 		T(test_view_screen_120x40),
 		T(test_view_screen_200x60),
 		T(test_view_screen_map_8x8),
+		T(test_view_grid_cliff),
 		T(test_view_too_small),
 		T(test_view_update_terminal),
 		T(test_view_update_truncated),
+		T(test_view_update_sarsa),
 		T(test_view_styles),
 		T(test_view_lesson_wraps),
 		T(test_view_lesson_more),

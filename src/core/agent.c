@@ -9,6 +9,8 @@
 
 static const struct agent_ops *const agent_kinds[] = {
 	&qlearning_ops,
+	&sarsa_ops,
+	&expected_sarsa_ops,
 	NULL
 };
 
@@ -57,4 +59,6 @@ agent_clear(struct agent *ag)
 	memset(ag->table, 0, (size_t)ag->nstates * ag->nactions *
 	    sizeof *ag->table);
 	ag->rec.kind = RECORD_NONE;
+	ag->pending = -1;
+	ag->pending_explored = false;
 }

@@ -29,10 +29,12 @@ struct agent_ops {
 	/* Choose an action in state s during episode number `episode'. */
 	struct policy_choice	 (*act)(struct agent *, int s, long episode,
 				     struct rng *);
-	/* Learn from (s, a) -> step, filling agent->rec. */
+	/* Learn from (s, a) -> step, taken in episode number `episode',
+	 * filling agent->rec. */
 	void			 (*learn)(struct agent *, int s, int a,
 				     bool explored, const struct env_step *,
-				     struct rng *, struct journal *);
+				     long episode, struct rng *,
+				     struct journal *);
 	/* The action the learned policy prefers (ties at random). */
 	int			 (*greedy)(struct agent *, int s, struct rng *);
 };
@@ -44,12 +46,17 @@ struct agent {
 	struct agent_config	 cfg;
 	double			*table;		/* (nstates, nactions) */
 	struct update_record	 rec;
+	/* An action already chosen for the next step (SARSA chooses a'
+	 * while learning), which act() returns; -1: none. */
+	int			 pending;
+	bool			 pending_explored;
 };
 
 struct agent	*agent_new(const char *kind, int nstates, int nactions,
 		     const struct agent_config *, char *err, size_t errsz);
 void		 agent_free(struct agent *);
-/* Forget everything learned (the table back to its initial values). */
+/* Forget everything learned (the table back to its initial values)
+ * and any pending action. */
 void		 agent_clear(struct agent *);
 static inline double *
 agent_row(struct agent *ag, int s)

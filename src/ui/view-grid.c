@@ -1,10 +1,12 @@
 /*
- * The grid world: each cell's letter (S F H G), the agent as '@', and on
- * every cell where the agent can act the greedy action's arrow, shaded
- * by the size of the state's best Q value.
+ * The grid world: each cell's letter (S F H G, and C for CliffWalking's
+ * cliff), the agent as '@', and on every cell where the agent can act
+ * the greedy action's arrow, shaded by the size of the state's best Q
+ * value.
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "gridmap.h"
 #include "tabular.h"
@@ -18,6 +20,7 @@ letter_style(char letter)
 	case 'S':
 		return (ST_START);
 	case 'H':
+	case 'C':
 		return (ST_HOLE);
 	case 'G':
 		return (ST_GOAL);
@@ -64,11 +67,13 @@ draw_cell(struct canvas *c, int x, int y, int cw, int rh,
 	int			 a, pad = cw >= 6 ? (cw - 3) / 2 : 0;
 
 	/* On a hole or the goal (the episode just ended) the letter stays
-	 * readable, marked as where the agent is. */
+	 * readable, marked as where the agent is.  CliffWalking's cliff (C)
+	 * is drawn as a hole: the agent never stands there, as a step into
+	 * it sends the agent back to the start. */
 	canvas_putstyle(c, x + pad, y, agent_here && letter != 'H' &&
-	    letter != 'G' ? '@' : (uint32_t)letter,
+	    letter != 'G' && letter != 'C' ? '@' : (uint32_t)letter,
 	    agent_here ? ST_AGENT : letter_style(letter));
-	if (letter == 'H' || letter == 'G')
+	if (letter == 'H' || letter == 'G' || letter == 'C')
 		return;
 	/* An arrow only once the state has a preference. */
 	a = best_action(q, ag->nactions);
@@ -97,8 +102,13 @@ view_grid_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	view_clear(c, r);
 	if (m == NULL)
 		return;
-	snprintf(head, sizeof head, "FrozenLake %s%s", m->name,
-	    t->s->p.slippery ? " slippery" : "");
+	/* CliffWalking has one grid: its name says no more than the title. */
+	if (strcmp(t->s->env->ops->name, "cliffwalking") == 0)
+		snprintf(head, sizeof head, "CliffWalking%s",
+		    t->s->p.slippery ? " slippery" : "");
+	else
+		snprintf(head, sizeof head, "FrozenLake %s%s", m->name,
+		    t->s->p.slippery ? " slippery" : "");
 	if (canvas_textwidth(head) > r.w)
 		snprintf(head, sizeof head, "%s%s", m->name,
 		    t->s->p.slippery ? " slippery" : "");

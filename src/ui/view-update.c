@@ -1,7 +1,10 @@
 /*
  * The last update, written out as arithmetic with its real numbers:
- *   Q(4,↓) ← 0.000 + 0.8 × [0 + 0.9 × 0.640 − 0.000] = 0.512
- * and under it the TD error and what kind of transition it was.
+ *   Q(4,↓) ← 0.000 + 0.8 × [0 + 0.9 × 0.640 − 0.000] = 0.461
+ * and under it the TD error and what kind of transition it was.  SARSA
+ * names the next action its target used, Expected SARSA the expectation:
+ *   Q(4,↓) ← 0.000 + 0.8 × [0 + 0.9 × Q(5,→)=0.640 − 0.000] = 0.461
+ *   Q(4,↓) ← 0.000 + 0.8 × [0 + 0.9 × E[Q(5,·)]=0.576 − 0.000] = 0.415
  */
 #include <stdio.h>
 
@@ -9,21 +12,30 @@
 #include "view.h"
 
 struct symbols {
-	const char	*arrow, *times, *minus;
+	const char	*arrow, *times, *minus, *any;
 };
 
-static const struct symbols utf8_symbols = { "←", "×", "−" };
-static const struct symbols ascii_symbols = { "<-", "*", "-" };
+static const struct symbols utf8_symbols = { "←", "×", "−", "·" };
+static const struct symbols ascii_symbols = { "<-", "*", "-", "." };
 
 static void
 format_td(char *buf, size_t bufsz, const struct tutor *t,
     const struct td_record *u, const struct symbols *y, enum plot_glyphs g)
 {
-	char	 q_old[16], next[16], q_new[16];
+	char	 q_old[16], value[16], next[64], q_new[16];
 
 	view_format_value(q_old, sizeof q_old, u->q_old, 6);
-	view_format_value(next, sizeof next, u->next_value, 6);
+	view_format_value(value, sizeof value, u->next_value, 6);
 	view_format_value(q_new, sizeof q_new, u->q_new, 6);
+	/* What the target bootstraps from, and its value. */
+	if (u->rule == TD_SARSA && u->a2 >= 0)
+		snprintf(next, sizeof next, "Q(%d,%s)=%s", u->s2,
+		    view_action_glyph(t, u->a2, g), value);
+	else if (u->rule == TD_EXPECTED_SARSA)
+		snprintf(next, sizeof next, "E[Q(%d,%s)]=%s", u->s2, y->any,
+		    value);
+	else
+		snprintf(next, sizeof next, "%s", value);
 	if (u->terminated)
 		snprintf(buf, bufsz, "Q(%d,%s) %s %s + %g %s [%g %s %s] = %s",
 		    u->s, view_action_glyph(t, u->a, g), y->arrow, q_old,
@@ -40,19 +52,29 @@ format_note(char *buf, size_t bufsz, const struct tutor *t,
     const struct td_record *u, enum plot_glyphs g)
 {
 	const char	*kind;
-	char		 td[16];
+	char		 td[16], next[32] = "";
 
 	view_format_value(td, sizeof td, u->td_error, 7);
 	if (u->terminated)
 		kind = "terminal: target = r, nothing after the end";
 	else if (u->truncated)
 		kind = "time limit: not an end, still bootstraps";
+	else if (u->rule == TD_SARSA)
+		kind = g == PLOT_UTF8 ? "target = r + γ Q(s',a')" :
+		    "target = r + gamma Q(s',a')";
+	else if (u->rule == TD_EXPECTED_SARSA)
+		kind = g == PLOT_UTF8 ? "target = r + γ E_π[Q(s',·)]" :
+		    "target = r + gamma E_pi[Q(s',.)]";
 	else
 		kind = g == PLOT_UTF8 ? "target = r + γ max Q(s',·)" :
 		    "target = r + gamma max Q(s',.)";
-	snprintf(buf, bufsz, "TD error %s%s  s=%d %s r=%g s'=%d%s  %s",
+	/* SARSA's next action, after `explored', which is about a. */
+	if (u->rule == TD_SARSA && u->a2 >= 0)
+		snprintf(next, sizeof next, " a'=%s",
+		    view_action_glyph(t, u->a2, g));
+	snprintf(buf, bufsz, "TD error %s%s  s=%d %s r=%g s'=%d%s%s  %s",
 	    u->td_error > 0 ? "+" : "", td, u->s, view_action_glyph(t, u->a, g),
-	    u->r, u->s2, u->explored ? " explored" : "", kind);
+	    u->r, u->s2, u->explored ? " explored" : "", next, kind);
 }
 
 void
