@@ -192,7 +192,7 @@ title_re() {	# title_re PAGE EPISODE STEP
 	    "$1" "$2" "$3"
 }
 title_episode() { line 1 | sed -n 's/.* episode \([0-9]*\) .*/\1/p'; }
-status_re() { printf '^ %s %s ' "$alpha_sym" "$1"; }
+status_re() { printf '^ [a-z_]+  %s %s ' "$alpha_sym" "$1"; }
 update_re="^ Q\\([0-9]+,.+\\) $arrow "
 
 interactive() {

@@ -23,12 +23,29 @@ format_setting(char *buf, size_t bufsz, double v)
 		snprintf(buf, bufsz, "%g", v);
 }
 
+/* The environment in a few words: the map for FrozenLake. */
+static void
+world_label(char *buf, size_t bufsz, const struct params *p)
+{
+	const char	*env = params_env(p);
+
+	if (strcmp(env, "frozenlake") == 0)
+		snprintf(buf, bufsz, "%s%s", p->map, p->slippery ?
+		    " slippery" : "");
+	else if (strcmp(env, "cliffwalking") == 0)
+		snprintf(buf, bufsz, "cliff%s", p->slippery ? " slippery" :
+		    "");
+	else
+		snprintf(buf, bufsz, "%s", env);
+}
+
 void
 view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
 {
 	const struct params	*p = &t->s->p;
-	char			 left[512], right[64], a[32], g[32], e[32];
+	char			 left[768], right[64], a[32], g[32], e[32];
+	char			 eps[64], world[PARAM_STR_MAX + 32];
 	const char		*policy;
 	long			 speed = tutor_speed(t);
 	int			 u = o->glyphs == PLOT_UTF8, rw;
@@ -41,14 +58,13 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	format_setting(e, sizeof e, p->epsilon);
 	/* ε only where it is used: by egreedy. */
 	if (p->policy == POLICY_EGREEDY)
-		snprintf(left, sizeof left, " %s %s  %s %s  %s %s  %s  seed "
-		    "%lld  %s%s", u ? "α" : "alpha", a, u ? "γ" : "gamma", g,
-		    u ? "ε" : "eps", e, policy, p->seed, p->map,
-		    p->slippery ? " slippery" : "");
+		snprintf(eps, sizeof eps, "  %s %s", u ? "ε" : "eps", e);
 	else
-		snprintf(left, sizeof left, " %s %s  %s %s  %s  seed %lld  "
-		    "%s%s", u ? "α" : "alpha", a, u ? "γ" : "gamma", g, policy,
-		    p->seed, p->map, p->slippery ? " slippery" : "");
+		eps[0] = '\0';
+	world_label(world, sizeof world, p);
+	snprintf(left, sizeof left, " %s  %s %s  %s %s%s  %s  seed %lld  %s",
+	    params_agent(p), u ? "α" : "alpha", a, u ? "γ" : "gamma", g, eps,
+	    policy, p->seed, world);
 	if (t->running && speed > 0)
 		snprintf(right, sizeof right, "%s running %ld/s ",
 		    u ? "▶" : ">", speed);
