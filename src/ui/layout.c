@@ -24,6 +24,24 @@ rect(int x, int y, int w, int h)
  * lesson at least LESSON_MIN_W columns win; the lesson takes no more
  * than 45% of the width, the grid and table get what is left.
  */
+/* The lesson at its minimum on the left; on the right the grid (one row
+ * per map row, as narrow cells as it takes) above the Q-table. */
+static void
+stack_top(struct layout *L, int top, int top_h, const struct gridmap *m,
+    int na)
+{
+	int	 lw = LESSON_MIN_W, rx = lw + 2, gh;
+
+	(void)na;
+	gh = m->rows + 2;	/* title, rows, caption */
+	if (gh > top_h / 2)
+		gh = top_h / 2;
+	L->lesson = rect(0, top, lw, top_h);
+	L->separator_x = lw;
+	L->grid = rect(rx, top, L->w - rx, gh);
+	L->qtable = rect(rx, top + gh, L->w - rx, top_h - gh);
+}
+
 static void
 split_top(struct layout *L, int top, int top_h, const struct tutor *t)
 {
@@ -40,11 +58,10 @@ split_top(struct layout *L, int top, int top_h, const struct tutor *t)
 				goto found;
 		}
 	}
-	/* A map too wide for the screen: the lesson keeps its minimum and
-	 * the grid shows what fits. */
-	cw = 2;
-	qc = 6;
-	right = L->w - LESSON_MIN_W - 2;
+	/* A map too wide to sit beside the table (CliffWalking's 12
+	 * columns at 80x24): the grid goes above the table instead. */
+	stack_top(L, top, top_h, m, na);
+	return;
 found:
 	gw = cols * cw;
 	lw = L->w - right - 2;

@@ -19,14 +19,28 @@ static const struct symbols utf8_symbols = { "←", "×", "−", "·" };
 static const struct symbols ascii_symbols = { "<-", "*", "-", "." };
 
 static void
+operand(char *buf, size_t bufsz, const char *text, double v)
+{
+	if (v < 0)
+		snprintf(buf, bufsz, "(%s)", text);
+	else
+		snprintf(buf, bufsz, "%s", text);
+}
+
+static void
 format_td(char *buf, size_t bufsz, const struct tutor *t,
     const struct td_record *u, const struct symbols *y, enum plot_glyphs g)
 {
-	char	 q_old[16], value[16], next[64], q_new[16];
+	char	 q_old[32], q_sub[48], value[32], value_op[48], next[96];
+	char	 q_new[32];
 
 	view_format_value(q_old, sizeof q_old, u->q_old, 6);
 	view_format_value(value, sizeof value, u->next_value, 6);
 	view_format_value(q_new, sizeof q_new, u->q_new, 6);
+	/* A negative value after a minus or a times goes in parentheses:
+	 * "− (−2.392)", not "− -2.392". */
+	operand(q_sub, sizeof q_sub, q_old, u->q_old);
+	operand(value_op, sizeof value_op, value, u->next_value);
 	/* What the target bootstraps from, and its value. */
 	if (u->rule == TD_SARSA && u->a2 >= 0)
 		snprintf(next, sizeof next, "Q(%d,%s)=%s", u->s2,
@@ -35,16 +49,16 @@ format_td(char *buf, size_t bufsz, const struct tutor *t,
 		snprintf(next, sizeof next, "E[Q(%d,%s)]=%s", u->s2, y->any,
 		    value);
 	else
-		snprintf(next, sizeof next, "%s", value);
+		snprintf(next, sizeof next, "%s", value_op);
 	if (u->terminated)
 		snprintf(buf, bufsz, "Q(%d,%s) %s %s + %g %s [%g %s %s] = %s",
 		    u->s, view_action_glyph(t, u->a, g), y->arrow, q_old,
-		    u->alpha, y->times, u->r, y->minus, q_old, q_new);
+		    u->alpha, y->times, u->r, y->minus, q_sub, q_new);
 	else
 		snprintf(buf, bufsz, "Q(%d,%s) %s %s + %g %s [%g + %g %s %s "
 		    "%s %s] = %s", u->s, view_action_glyph(t, u->a, g),
 		    y->arrow, q_old, u->alpha, y->times, u->r, u->gamma,
-		    y->times, next, y->minus, q_old, q_new);
+		    y->times, next, y->minus, q_sub, q_new);
 }
 
 static void
