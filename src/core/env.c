@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "env.h"
+#include "tmodel.h"
 
 void
 env_reset(struct env *e, struct rng *r)
@@ -25,6 +26,21 @@ env_free(struct env *e)
 {
 	if (e != NULL)
 		e->ops->free(e);
+}
+
+void
+env_model_step(struct env *e, int action, struct rng *r,
+    struct env_step *out)
+{
+	const struct tm_entry	*o;
+
+	o = tmodel_sample(e->model, e->st.s, action, rng_uniform(r));
+	e->st.s = o->next;
+	out->s = o->next;
+	out->reward = o->reward;
+	out->terminated = o->terminated;
+	out->truncated = false;
+	out->success = o->success;
 }
 
 const struct gridmap *

@@ -72,6 +72,10 @@ void		 env_reset(struct env *, struct rng *);
 void		 env_step(struct env *, int action, struct rng *,
 		     struct env_step *);
 void		 env_free(struct env *);
+/* The step of an environment whose step() is its transition model
+ * sampled with one rng_uniform() coin (model_step): their shared ops. */
+void		 env_model_step(struct env *, int action, struct rng *,
+		     struct env_step *);
 /* The map of a grid world, or NULL. */
 const struct gridmap *env_grid(const struct env *);
 /* Action index from a name or number ("left", "2"); -1 if unknown. */

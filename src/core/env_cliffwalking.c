@@ -13,15 +13,13 @@ struct cliffwalking {
 };
 
 static void		 cw_reset(struct env *, struct rng *);
-static void		 cw_step(struct env *, int, struct rng *,
-			     struct env_step *);
 static void		 cw_free(struct env *);
 
 static const struct env_ops cliffwalking_ops = {
 	.name = "cliffwalking",
 	.model_step = true,
 	.reset = cw_reset,
-	.step = cw_step,
+	.step = env_model_step,
 	.free = cw_free,
 	.grid = cliffwalking_map,
 };
@@ -147,20 +145,6 @@ cw_reset(struct env *e, struct rng *r)
 	/* One start: no draw needed, and none is made. */
 	(void)r;
 	e->st.s = CW_START;
-}
-
-static void
-cw_step(struct env *e, int action, struct rng *r, struct env_step *out)
-{
-	const struct tm_entry	*o;
-
-	o = tmodel_sample(e->model, e->st.s, action, rng_uniform(r));
-	e->st.s = o->next;
-	out->s = o->next;
-	out->reward = o->reward;
-	out->terminated = o->terminated;
-	out->truncated = false;
-	out->success = o->success;
 }
 
 static void

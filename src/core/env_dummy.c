@@ -7,15 +7,13 @@
 #include "xmalloc.h"
 
 static void		 dummy_reset(struct env *, struct rng *);
-static void		 dummy_step(struct env *, int, struct rng *,
-			     struct env_step *);
 static void		 dummy_free(struct env *);
 
 static const struct env_ops dummy_ops = {
 	.name = "dummy",
 	.model_step = true,
 	.reset = dummy_reset,
-	.step = dummy_step,
+	.step = env_model_step,
 	.free = dummy_free,
 	.grid = NULL,
 };
@@ -82,20 +80,6 @@ static void
 dummy_reset(struct env *e, struct rng *r)
 {
 	e->st.s = (int)rng_below(r, (uint32_t)e->nstates);
-}
-
-static void
-dummy_step(struct env *e, int action, struct rng *r, struct env_step *out)
-{
-	const struct tm_entry	*o;
-
-	o = tmodel_sample(e->model, e->st.s, action, rng_uniform(r));
-	e->st.s = o->next;
-	out->s = o->next;
-	out->reward = o->reward;
-	out->terminated = false;
-	out->truncated = false;
-	out->success = false;
 }
 
 static void

@@ -13,15 +13,13 @@ struct frozenlake {
 };
 
 static void		 fl_reset(struct env *, struct rng *);
-static void		 fl_step(struct env *, int, struct rng *,
-			     struct env_step *);
 static void		 fl_free(struct env *);
 
 static const struct env_ops frozenlake_ops = {
 	.name = "frozenlake",
 	.model_step = true,
 	.reset = fl_reset,
-	.step = fl_step,
+	.step = env_model_step,
 	.free = fl_free,
 	.grid = frozenlake_map,
 };
@@ -151,20 +149,6 @@ fl_reset(struct env *e, struct rng *r)
 	/* Most maps have one start: no draw needed, and none is made. */
 	e->st.s = fl->only_start >= 0 ? fl->only_start :
 	    rng_choice(r, fl->model->start, fl->model->nstates);
-}
-
-static void
-fl_step(struct env *e, int action, struct rng *r, struct env_step *out)
-{
-	const struct tm_entry	*o;
-
-	o = tmodel_sample(e->model, e->st.s, action, rng_uniform(r));
-	e->st.s = o->next;
-	out->s = o->next;
-	out->reward = o->reward;
-	out->terminated = o->terminated;
-	out->truncated = false;
-	out->success = o->success;
 }
 
 static void
