@@ -7,6 +7,7 @@
 
 #include "batch.h"
 #include "canvas.h"
+#include "compare.h"
 #include "experiment.h"
 #include "plot.h"
 #include "xmalloc.h"
@@ -62,6 +63,17 @@ print_curve(const struct curve_stats *cs, const char *title,
 	free(text);
 	free(avg);
 	canvas_free(cv);
+}
+
+void
+batch_print_summary(const struct params *p, const struct experiment *x,
+    FILE *out)
+{
+	fprintf(out, "summary: agent=%s runs=%ld episodes=%ld "
+	    "reward_last100=%.4f success_last100=%.4f steps_last100=%.2f "
+	    "transitions=%lld seconds=%.6f\n", params_agent(p), x->runs,
+	    x->episodes, x->reward_tail, x->success_tail, x->steps_tail,
+	    x->transitions, x->seconds);
 }
 
 static void
@@ -138,11 +150,39 @@ batch_run(const struct params *p, const struct datadir *d,
 	if (o->csv_path != NULL && batch_write_csv(&x, o->csv_path, err,
 	    errsz) != 0)
 		rc = -1;
-	fprintf(out, "summary: agent=%s runs=%ld episodes=%ld "
-	    "reward_last100=%.4f success_last100=%.4f steps_last100=%.2f "
-	    "transitions=%lld seconds=%.6f\n", params_agent(p), x.runs,
-	    x.episodes, x.reward_tail, x.success_tail, x.steps_tail,
-	    x.transitions, x.seconds);
+	batch_print_summary(p, &x, out);
 	experiment_free(&x);
 	return (rc);
+}
+
+int
+batch_compare(struct comparison *c, const struct datadir *d,
+    const struct batch_options *o, FILE *out, char *err, size_t errsz)
+{
+	char	*text;
+	int	 i;
+
+	if (o->title != NULL)
+		fprintf(out, "qtutor batch: %s\n", o->title);
+	fprintf(out, "compare %s:", c->param->name);
+	for (i = 0; i < c->n; i++)
+		fprintf(out, "%s%s", i > 0 ? ", " : " ", c->values[i]);
+	fprintf(out, " (the same seeds for each)\n");
+	print_settings(&c->base, out);
+	fputc('\n', out);
+	if (compare_run(c, d, o->progress ? show_progress : NULL, NULL, err,
+	    errsz) != 0)
+		return (-1);
+	text = compare_plot(c, o->width, PLOT_HEIGHT, o->glyphs);
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	text = compare_table(c, o->glyphs);
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	/* The summaries last, one per value in order, for scripts. */
+	for (i = 0; i < c->n; i++)
+		batch_print_summary(&c->p[i], &c->x[i], out);
+	return (0);
 }

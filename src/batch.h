@@ -30,5 +30,16 @@ int	batch_run(const struct params *, const struct datadir *,
 struct experiment;
 int	batch_write_csv(const struct experiment *, const char *path,
 	    char *err, size_t errsz);
+/* The summary line of an experiment run with p. */
+void	batch_print_summary(const struct params *p,
+	    const struct experiment *, FILE *out);
+/*
+ * A comparison (see compare.h) run and printed: the settings, one plot
+ * of every value's reward curve, the table, then one summary line per
+ * value, in order, as the last lines.
+ */
+struct comparison;
+int	batch_compare(struct comparison *, const struct datadir *,
+	    const struct batch_options *, FILE *out, char *err, size_t errsz);
 
 #endif

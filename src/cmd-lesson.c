@@ -5,7 +5,7 @@
 #include "cmd.h"
 
 #define CMD_KEYS "Keys: SPACE step, b back, e episode, r run/pause, " \
-	"+/- speed, n/p page, : prompt, ? help, q quit"
+	"v sweep, +/- speed, n/p page, : prompt, ? help, q quit"
 
 static int	cmd_page_exec(struct tutor *, int, char **, struct cmd_out *);
 static int	cmd_next_exec(struct tutor *, int, char **, struct cmd_out *);

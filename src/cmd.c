@@ -19,6 +19,11 @@ extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_pause_entry;
 extern const struct cmd_entry cmd_reset_entry;
 extern const struct cmd_entry cmd_seed_entry;
+extern const struct cmd_entry cmd_sweep_entry;
+extern const struct cmd_entry cmd_solve_entry;
+extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_plan_entry;
+extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_page_entry;
 extern const struct cmd_entry cmd_next_entry;
 extern const struct cmd_entry cmd_prev_entry;
@@ -35,6 +40,11 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_pause_entry,
 	&cmd_reset_entry,
 	&cmd_seed_entry,
+	&cmd_sweep_entry,
+	&cmd_solve_entry,
+	&cmd_backup_entry,
+	&cmd_plan_entry,
+	&cmd_compare_entry,
 	&cmd_page_entry,
 	&cmd_next_entry,
 	&cmd_prev_entry,
@@ -59,6 +69,7 @@ static void	complete_commands(struct cand *, const char *, bool);
 static void	complete_params(struct cand *, const char *);
 static void	complete_values(struct cand *, const char *, const char *,
 		    const char *);
+static void	complete_list(struct cand *, const char *, char *);
 static void	complete_args(struct cand *, const struct cmd_entry *, int,
 		    char **, char *);
 
@@ -295,6 +306,25 @@ complete_values(struct cand *c, const char *prefix, const char *name,
 	}
 }
 
+/* The last value of a comma-separated list ("qlearning,sa"). */
+static void
+complete_list(struct cand *c, const char *name, char *want)
+{
+	char	*comma = strrchr(want, ','), *prefix;
+	size_t	 plen;
+
+	if (comma == NULL) {
+		complete_values(c, "", name, want);
+		return;
+	}
+	plen = (size_t)(comma - want) + 1;
+	prefix = xmalloc(plen + 1);
+	memcpy(prefix, want, plen);
+	prefix[plen] = '\0';
+	complete_values(c, prefix, name, comma + 1);
+	free(prefix);
+}
+
 /* The argument after argc complete ones (args) of command e. */
 static void
 complete_args(struct cand *c, const struct cmd_entry *e, int argc,
@@ -305,10 +335,17 @@ complete_args(struct cand *c, const struct cmd_entry *e, int argc,
 
 	if (e == &cmd_help_entry && argc == 0)
 		complete_commands(c, want, false);
-	else if (e == &cmd_show_entry && argc == 0)
+	else if ((e == &cmd_show_entry || e == &cmd_compare_entry) &&
+	    argc == 0)
 		complete_params(c, want);
+	else if (e == &cmd_compare_entry && argc == 1)
+		complete_list(c, args[0], want);
 	else if (e == &cmd_set_entry && argc == 1)
 		complete_values(c, "", args[0], want);
+	else if (e == &cmd_plan_entry && argc == 0) {
+		cand_add(c, "", "off", want);
+		cand_add(c, "", "on", want);
+	}
 	else if (e == &cmd_set_entry && argc == 0) {
 		if ((eq = strchr(want, '=')) == NULL) {
 			complete_params(c, want);

@@ -10,6 +10,7 @@
  * number of threads.  The threads share nothing while they work, and
  * the buffer bounds memory however many runs there are.
  */
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,13 +118,19 @@ add_run(struct experiment *x, const double *reward, const double *success,
     const double *steps, const struct run_summary *rs)
 {
 	double	 k = (double)x->reward.count + 1;	/* runs after this */
+	double	*tail[3] = { &x->reward_tail, &x->success_tail, &x->steps_tail };
+	double	 d;
+	int	 i;
 
+	/* Welford's update of the tails' means and squared deviations. */
+	for (i = 0; i < 3; i++) {
+		d = rs->tails[i] - *tail[i];
+		*tail[i] += d / k;
+		x->tail_m2[i] += d * (rs->tails[i] - *tail[i]);
+	}
 	curve_stats_add(&x->reward, reward);
 	curve_stats_add(&x->success, success);
 	curve_stats_add(&x->steps, steps);
-	x->reward_tail += (rs->tails[0] - x->reward_tail) / k;
-	x->success_tail += (rs->tails[1] - x->success_tail) / k;
-	x->steps_tail += (rs->tails[2] - x->steps_tail) / k;
 	x->eval.success += (rs->eval.success - x->eval.success) / k;
 	x->eval.reward += (rs->eval.reward - x->eval.reward) / k;
 	x->eval.steps += (rs->eval.steps - x->eval.steps) / k;
@@ -251,6 +258,12 @@ experiment_run(struct experiment *x, const struct params *p,
 		rc = play_chunk(x, sh, nthreads, first, chunk, err, errsz);
 	}
 	x->seconds = now_seconds() - start;
+	if (x->runs > 1) {
+		x->reward_tail_sd = sqrt(x->tail_m2[0] / (double)(x->runs - 1));
+		x->success_tail_sd = sqrt(x->tail_m2[1] /
+		    (double)(x->runs - 1));
+		x->steps_tail_sd = sqrt(x->tail_m2[2] / (double)(x->runs - 1));
+	}
 	free(curves);
 	free(summary);
 	if (rc != 0)

@@ -25,6 +25,15 @@ struct experiment {
 	double			 reward_tail;
 	double			 success_tail;
 	double			 steps_tail;
+	/*
+	 * Sample standard deviations over runs (dividing by runs - 1; 0
+	 * with one run) of the same per-run tail means: the standard error
+	 * of reward_tail is reward_tail_sd / sqrt(runs).
+	 */
+	double			 reward_tail_sd;
+	double			 success_tail_sd;
+	double			 steps_tail_sd;
+	double			 tail_m2[3];	/* Welford sums, for the above */
 	long long		 transitions;
 	double			 seconds;	/* wall time, all runs */
 	struct eval_result	 eval;		/* greedy, mean over runs */

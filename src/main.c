@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "compare.h"
 #include "config.h"
 #include "datadir.h"
 #include "lesson.h"
@@ -28,12 +29,13 @@
 #define EXIT_USAGE 2
 
 enum {
-	OPT_BATCH = 256, OPT_CSV, OPT_ENV, OPT_EPISODES, OPT_LIST, OPT_RESTART,
-	OPT_RUNS, OPT_SEED, OPT_SET, OPT_SOLVE, OPT_VERSION
+	OPT_BATCH = 256, OPT_COMPARE, OPT_CSV, OPT_ENV, OPT_EPISODES, OPT_LIST,
+	OPT_RESTART, OPT_RUNS, OPT_SEED, OPT_SET, OPT_SOLVE, OPT_VERSION
 };
 
 static const struct option long_options[] = {
 	{ "batch", no_argument, NULL, OPT_BATCH },
+	{ "compare", required_argument, NULL, OPT_COMPARE },
 	{ "csv", required_argument, NULL, OPT_CSV },
 	{ "env", required_argument, NULL, OPT_ENV },
 	{ "episodes", required_argument, NULL, OPT_EPISODES },
@@ -58,6 +60,7 @@ struct cli {
 	bool		 env;		/* --env: no lesson unless named */
 	const char	*lesson;
 	const char	*csv;
+	const char	*compare;	/* "NAME=V1,V2,..." */
 	char		**assign;	/* "NAME=VALUE" in command-line order */
 	int		 nassign;
 };
@@ -70,6 +73,7 @@ usage(FILE *f)
 	    "              [--set NAME=VALUE]...\n"
 	    "       qtutor --batch [--lesson NAME|FILE] [--runs N] [--episodes N]\n"
 	    "              [--seed N] [--set NAME=VALUE]... [--csv FILE]\n"
+	    "              [--compare NAME=V1,V2,...]\n"
 	    "       qtutor --solve [--env NAME] [--lesson NAME|FILE]\n"
 	    "              [--set NAME=VALUE]...\n"
 	    "       qtutor --list | --help | --version\n");
@@ -96,6 +100,10 @@ help(void)
 	    "  --seed N            base seed\n"
 	    "  --set NAME=VALUE    change a parameter (repeatable)\n"
 	    "  --csv FILE          write the averaged curves as CSV (batch)\n"
+	    "  --compare NAME=V1,V2,...\n"
+	    "                      run each value over the same seeds; one "
+	    "plot, a table\n"
+	    "                      and a summary line per value (batch)\n"
 	    "  --env NAME          the environment, as --set env=NAME; "
 	    "without --lesson,\n"
 	    "                      no lesson is loaded (batch, solve)\n"
@@ -174,6 +182,9 @@ parse_options(int argc, char **argv, struct cli *c, struct params *p)
 		switch (ch) {
 		case OPT_BATCH:
 			c->batch = true;
+			break;
+		case OPT_COMPARE:
+			c->compare = optarg;
 			break;
 		case OPT_CSV:
 			c->csv = optarg;
@@ -297,6 +308,31 @@ prepare(const struct cli *c, const struct datadir *d, const char *name,
 	return (l);
 }
 
+/* --batch --compare: every value checked before anything runs. */
+static int
+batch_compare_cli(const struct cli *c, const struct datadir *d,
+    const struct params *p, const struct batch_options *o)
+{
+	struct comparison	*cmp;
+	char			 err[1024];
+	int			 rc = 0;
+
+	if (c->csv != NULL)
+		return (usage_error("--csv cannot be used with --compare"));
+	cmp = xcalloc(1, sizeof *cmp);
+	if (compare_parse_spec(cmp, p, c->compare, d, err, sizeof err) != 0) {
+		free(cmp);
+		return (usage_error(err));
+	}
+	if (batch_compare(cmp, d, o, stdout, err, sizeof err) != 0) {
+		fprintf(stderr, "qtutor: %s\n", err);
+		rc = 1;
+	}
+	compare_free(cmp);
+	free(cmp);
+	return (rc);
+}
+
 static int
 batch(const struct cli *c, const struct datadir *d)
 {
@@ -322,6 +358,11 @@ batch(const struct cli *c, const struct datadir *d)
 	o.glyphs = glyphs_from_locale();
 	o.width = 72;
 	o.progress = isatty(STDERR_FILENO) && p.runs * p.episodes >= 100000;
+	if (c->compare != NULL) {
+		rc = batch_compare_cli(c, d, &p, &o);
+		lesson_free(l);
+		return (rc);
+	}
 	if (batch_run(&p, d, &o, stdout, err, sizeof err) != 0) {
 		fprintf(stderr, "qtutor: %s\n", err);
 		rc = 1;
@@ -514,6 +555,8 @@ run(struct cli *c, struct datadir *d)
 	if (c->solve && c->batch)
 		return (usage_error("--solve and --batch cannot be used "
 		    "together"));
+	if (c->compare != NULL && !c->batch)
+		return (usage_error("--compare needs --batch"));
 	if (c->solve)
 		return (solve(c, d));
 	if (c->batch)

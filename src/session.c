@@ -110,6 +110,7 @@ build(struct session *s, const struct params *p, char *err, size_t errsz)
 	agent_free(s->agent);
 	s->env = env;
 	s->agent = agent;
+	s->builds++;
 	s->p = *p;
 	apply_live(s);
 	return (0);

@@ -48,6 +48,9 @@ struct session {
 	struct agent		*agent;
 	struct rng		 rng;
 	struct journal		*journal;	/* NULL: no undo */
+	/* Environments built so far: a change means the old env (and its
+	 * model) is gone, so whatever was made from it is stale. */
+	long			 builds;
 	long			 episode;	/* episodes finished */
 	long			 step;		/* steps in this episode */
 	long			 transitions;	/* all steps of this run */

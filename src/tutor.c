@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "gridmap.h"
 #include "metric.h"
 #include "progress.h"
 #include "tutor.h"
@@ -161,6 +162,7 @@ tutor_new(struct lesson *l, const struct params *p, const struct datadir *d,
 	t->checked = xcalloc(l->npages > 0 ? l->npages : 1,
 	    sizeof *t->checked);
 	t->speed = TUTOR_NSPEEDS - 4;	/* 100 per second */
+	t->plan_state = -1;
 	/* A cautious guess of full speed until the first slice measures it
 	 * (about a quarter of what this machine kind does). */
 	t->rate = 5000;
@@ -179,8 +181,61 @@ tutor_free(struct tutor *t)
 	if (t == NULL)
 		return;
 	session_free(t->s);
+	planning_free(t->plan);
 	free(t->checked);
 	free(t);
+}
+
+struct planning *
+tutor_plan_get(struct tutor *t, bool *restarted)
+{
+	if (restarted != NULL)
+		*restarted = false;
+	/* The model the old planner points to went with the old env. */
+	if (t->plan != NULL && t->plan_build != t->s->builds) {
+		planning_free(t->plan);
+		t->plan = NULL;
+	}
+	if (t->s->env->model == NULL)
+		return (NULL);
+	if (t->plan == NULL) {
+		t->plan = planning_new(t->s->env->model, t->s->p.gamma);
+		t->plan_build = t->s->builds;
+		t->plan_state = -1;
+	} else if (t->plan->gamma != t->s->p.gamma) {
+		t->plan->gamma = t->s->p.gamma;
+		planning_reset(t->plan);
+		if (restarted != NULL)
+			*restarted = true;
+	}
+	t->plan_on = true;
+	return (t->plan);
+}
+
+const struct planning *
+tutor_plan(const struct tutor *t)
+{
+	if (t->plan == NULL || !t->plan_on || t->plan_build != t->s->builds)
+		return (NULL);
+	return (t->plan);
+}
+
+int
+tutor_plan_state(const struct tutor *t)
+{
+	const struct gridmap	*m;
+	int			 s;
+
+	if (t->plan_state >= 0 && t->plan_state < t->s->env->nstates)
+		return (t->plan_state);
+	if (t->s->env->st.s >= 0)
+		return (t->s->env->st.s);
+	if ((m = env_grid(t->s->env)) == NULL)
+		return (0);
+	for (s = 0; s < m->rows * m->cols; s++)
+		if (gridmap_at(m, s) == 'S')
+			return (s);
+	return (0);
 }
 
 void

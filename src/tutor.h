@@ -15,6 +15,7 @@
 #include "datadir.h"
 #include "lesson.h"
 #include "param.h"
+#include "planning.h"
 #include "session.h"
 
 /* Run-mode speeds in transitions per second; the last means as fast as
@@ -39,6 +40,13 @@ struct tutor {
 	double		 rate;		/* full speed: transitions per ms */
 	char		 msg[TUTOR_MSG_MAX];	/* for the status line */
 	bool		 msg_error;
+	/* Value iteration on the session's model (sweep, solve, backup):
+	 * made on first use, stale once the environment is rebuilt.  Read
+	 * it through tutor_plan(). */
+	struct planning	*plan;
+	long		 plan_build;	/* the session's builds it was made at */
+	bool		 plan_on;	/* the views show it */
+	int		 plan_state;	/* the backup written out; -1: agent's */
 };
 
 /* Open the lesson at path with the parameters p (already holding the
@@ -66,6 +74,18 @@ void		 tutor_run_slice(struct tutor *, double now_ms,
 /* Set the status message (printf-style). */
 void		 tutor_say(struct tutor *, bool error, const char *fmt, ...)
 		     __attribute__((format(printf, 3, 4)));
+
+/* The planner for the session's environment, made (V = 0, the
+ * session's gamma) when there is none or the environment was rebuilt
+ * since.  When the session's gamma changed, V starts again from 0 with
+ * the new gamma and *restarted is set (if not NULL).  NULL when the
+ * environment has no transition model.  The views show it from now. */
+struct planning	*tutor_plan_get(struct tutor *, bool *restarted);
+/* The planner the views show: NULL when it is off or stale. */
+const struct planning *tutor_plan(const struct tutor *);
+/* The state whose backup is written out: the one chosen, else the
+ * agent's (before an episode, its start). */
+int		 tutor_plan_state(const struct tutor *);
 
 /* Reopen where the learner left the lesson (page, checkpoints), and
  * write the learner's place back into an entry. */

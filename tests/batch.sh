@@ -85,6 +85,46 @@ expect_status 0 "" --batch --runs 2 --episodes 30 --set map="$tmp/line.map" --se
 [ "$(summary_field success_last100)" = "1.0000" ] && ok ||
     bad "a straight line map is learned"
 
+# --compare: one summary line per value, in order, as the last lines.
+sumre='reward_last100=-?[0-9.]+ success_last100=[0-9.]+ steps_last100=[0-9.]+ transitions=[0-9]+ seconds=[0-9.]+$'
+expect_status 0 "" --batch --runs 5 --episodes 100 \
+    --compare agent=qlearning,sarsa,expected_sarsa
+n=0
+for a in qlearning sarsa expected_sarsa; do
+	n=$((n + 1))
+	line=$(tail -n 3 "$tmp/out" | sed -n "${n}p")
+	echo "$line" | grep -Eq "^summary: agent=$a runs=5 episodes=100 $sumre" &&
+	    ok || bad "compare summary $n: $line"
+done
+[ "$(grep -c '^summary: ' "$tmp/out")" -eq 3 ] && ok ||
+    bad "compare prints three summary lines"
+grep -q 'reward per episode by agent' "$tmp/out" &&
+    grep -q 'qlearning.*sarsa.*expected_sarsa' "$tmp/out" && ok ||
+    bad "compare plot with a legend"
+# A parameter other than agent: the summaries in the values' order.
+expect_status 0 "" --batch --runs 4 --episodes 300 --compare alpha=0.1,0.9
+[ "$(grep -c '^summary: agent=qlearning ' "$tmp/out")" -eq 2 ] && ok ||
+    bad "compare alpha prints two summary lines"
+grep -Eq '^0\.1 .*±|^0\.1 .*\+-' "$tmp/out" && grep -Eq '^0\.9 ' "$tmp/out" &&
+    ok || bad "compare alpha table has a row per value"
+# The same seed, the same output (the seconds aside).
+for f in c1 c2; do
+	"$QTUTOR" --batch --runs 4 --episodes 80 --seed 3 --set policy=egreedy \
+	    --compare agent=qlearning,sarsa |
+	    sed -E 's/seconds=.*//; s/ +[0-9.]+s$//' >"$tmp/$f"
+done
+cmp -s "$tmp/c1" "$tmp/c2" && ok || bad "compare: same seed, different output"
+# Sutton & Barto, Example 6.6 (cliff walking): SARSA's online reward is
+# well above Q-learning's (about -25 against -50).
+expect_status 0 "" --batch --set env=cliffwalking --set slippery=0 \
+    --set policy=egreedy --set epsilon=0.1 --set alpha=0.5 --set gamma=1 \
+    --set max_steps=0 --episodes 500 --runs 50 --compare agent=qlearning,sarsa
+ql=$(tail -n 2 "$tmp/out" | sed -n '1s/.*reward_last100=\([^ ]*\).*/\1/p')
+sa=$(tail -n 2 "$tmp/out" | sed -n '2s/.*reward_last100=\([^ ]*\).*/\1/p')
+awk "BEGIN { exit !($sa > -30 && $sa < -20 && $ql > -60 && $ql < -40 &&
+    $sa - $ql > 15) }" && ok ||
+    bad "Example 6.6: sarsa $sa, qlearning $ql (expected about -25, -50)"
+
 # --- Bad input: one clear line, exit 2, nothing written ----------------
 expect_status 2 "alpha: 7 not in \[0, 1\]" --batch --set alpha=7
 expect_status 2 "alpha: 'x' is not a number" --batch --set alpha=x
@@ -95,6 +135,17 @@ expect_status 2 "episodes: '-5x' is not a whole number" --batch --episodes -5x
 expect_status 2 "seed: 'abc' is not a whole number" --batch --seed abc
 expect_status 2 "policy: 'soft' is not one of" --batch --set policy=soft
 expect_status 2 "no lesson named 'nosuch'" --batch --lesson nosuch
+expect_status 2 "compare: unknown parameter 'nosuch'" --batch --compare nosuch=1,2
+expect_status 2 "alpha: 7 not in \[0, 1\]" --batch --compare alpha=0.5,7
+expect_status 2 "agent: 'dqn' is not one of" --batch --compare agent=qlearning,dqn
+expect_status 2 "is not NAME=V1,V2" --batch --compare qlearning,sarsa
+expect_status 2 "an empty value" --batch --compare alpha=0.1,,0.5
+expect_status 2 "given twice" --batch --compare alpha=0.1,0.10
+expect_status 2 "more than 5 values" --batch --compare alpha=0.1,0.2,0.3,0.4,0.5,0.6
+expect_status 2 "no map named 'nowhere'" --batch --compare map=4x4,nowhere
+expect_status 2 "--compare needs --batch" --compare agent=sarsa
+expect_status 2 "cannot be used with --compare" --batch --compare agent=sarsa --csv "$tmp/x.csv"
+[ ! -s "$tmp/out" ] && ok || bad "a bad --compare printed something"
 expect_status 2 "unrecognized option" --bogus
 expect_status 2 "unexpected argument 'extra'" --batch extra
 expect_status 2 "no map named 'nowhere'" --batch --set map=nowhere

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "compare.h"
 #include "experiment.h"
 #include "layout.h"
 #include "lesson.h"
@@ -86,6 +87,46 @@ bench_classic(const struct datadir *d)
 	}
 	qsort(t, REPEATS, sizeof t[0], compare_doubles);
 	printf("bench: name=ql_classic_30x500 value=%.3f unit=ms\n",
+	    t[REPEATS / 2] * 1e3);
+}
+
+/*
+ * Sutton and Barto's Example 6.6 as a comparison: Q-learning and SARSA
+ * on CliffWalking, 50 runs of 500 episodes each; the median of repeats
+ * of the whole comparison, parsing included.
+ */
+static void
+bench_cliff_compare(const struct datadir *d)
+{
+	struct params		 p;
+	struct comparison	 c;
+	double			 t[REPEATS], t0;
+	char			 err[256];
+	int			 i;
+
+	params_defaults(&p);
+	set(&p, "env=cliffwalking");
+	set(&p, "slippery=0");
+	set(&p, "policy=egreedy");
+	set(&p, "epsilon=0.1");
+	set(&p, "alpha=0.5");
+	set(&p, "gamma=1");
+	set(&p, "max_steps=0");
+	set(&p, "episodes=500");
+	set(&p, "runs=50");
+	for (i = 0; i < REPEATS; i++) {
+		t0 = now();
+		if (compare_parse_spec(&c, &p, "agent=qlearning,sarsa", d, err,
+		    sizeof err) != 0 || compare_run(&c, d, NULL, NULL, err,
+		    sizeof err) != 0) {
+			fprintf(stderr, "bench: %s\n", err);
+			exit(1);
+		}
+		t[i] = now() - t0;
+		compare_free(&c);
+	}
+	qsort(t, REPEATS, sizeof t[0], compare_doubles);
+	printf("bench: name=cliff_compare_50x500 value=%.3f unit=ms\n",
 	    t[REPEATS / 2] * 1e3);
 }
 
@@ -244,6 +285,7 @@ main(int argc, char **argv)
 	if (argc > 1)
 		bench_process(argv[1]);
 	bench_classic(&d);
+	bench_cliff_compare(&d);
 	bench_transitions(&d, "ql_noisy_4x4_transitions_per_sec", "noisy",
 	    "4x4", 0);
 	bench_transitions(&d, "ql_egreedy_8x8_slippery_transitions_per_sec",

@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "lesson.h"
+#include "planning.h"
 #include "session.h"
 #include "tutor.h"
 
@@ -159,7 +160,8 @@ test_cmd_prefix_matching(void **state)
 	assert_string_equal(cmd_find("q", err, sizeof err)->name, "quit");
 	assert_null(cmd_find("s", err, sizeof err));
 	assert_string_equal(err,
-	    "ambiguous command: s, could be: set, show, step, seed");
+	    "ambiguous command: s, could be: set, show, step, seed, sweep, "
+	    "solve");
 	assert_null(cmd_find("se", err, sizeof err));
 	assert_string_equal(err, "ambiguous command: se, could be: set, seed");
 	assert_null(cmd_find("foo", err, sizeof err));
@@ -654,11 +656,11 @@ test_cmd_help_lists_every_command(void **state)
 		assert_true(has_line_starting(f->out.text, start));
 		assert_non_null(strstr(f->out.text, (*e)->text));
 	}
-	assert_int_equal(n, 14);
+	assert_int_equal(n, 19);
 	assert_true(has_line_starting(f->out.text, "set NAME VALUE "));
 	assert_non_null(strstr(f->out.text, "\nKeys: SPACE step, b back, "
-	    "e episode, r run/pause, +/- speed, n/p page, : prompt, ? help, "
-	    "q quit\n"));
+	    "e episode, r run/pause, v sweep, +/- speed, n/p page, : prompt, "
+	    "? help, q quit\n"));
 	/* The commands, a blank line and the keys. */
 	assert_int_equal(count_lines(f->out.text), n + 2);
 	run_ok(f, "help st");
@@ -670,7 +672,56 @@ test_cmd_help_lists_every_command(void **state)
 	    "screen when it was opened from there).\n");
 	run_err(f, "help foo", "unknown command: foo");
 	run_err(f, "help s",
-	    "ambiguous command: s, could be: set, show, step, seed");
+	    "ambiguous command: s, could be: set, show, step, seed, sweep, "
+	    "solve");
+}
+
+/* compare runs fresh experiments and leaves the session as it was. */
+static void
+test_cmd_compare(void **state)
+{
+	struct fixture	*f = *state;
+	const char	*v[] = { "qlearning", "sarsa", "expected_sarsa" };
+	char		 want[64];
+	size_t		 i;
+
+	run_ok(f, "step 3");
+	run_ok(f, "compare agent qlearning,sarsa,expected_sarsa 5");
+	assert_true(has_line_starting(f->t->msg, "compare agent: 3 values x "
+	    "5 runs x 500 episodes in "));
+	assert_non_null(f->out.text);
+	/* The plot's title and legend (ASCII: the test has the C locale). */
+	assert_non_null(strstr(f->out.text, "reward per episode by agent"));
+	assert_non_null(strstr(f->out.text,
+	    "* qlearning   o sarsa   x expected_sarsa\n"));
+	/* A table row per value, in order, with a standard error. */
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		snprintf(want, sizeof want, "%s ", v[i]);
+		assert_true(has_line_starting(f->out.text, want));
+	}
+	assert_non_null(strstr(f->out.text, " +- "));
+	assert_null(strstr(f->out.text, "Capped"));
+	/* The session is untouched: same transitions, same parameters. */
+	assert_int_equal(f->t->s->transitions, 3);
+	assert_string_equal(params_agent(&f->t->s->p), "qlearning");
+
+	/* Runs beyond the prompt's budget are cut, and it says so. */
+	run_ok(f, "compare alpha 0.1,0.9 1000");
+	assert_non_null(strstr(f->t->msg, "2 values x 200 runs x 500 "
+	    "episodes"));
+	assert_non_null(strstr(f->t->msg, "(capped)"));
+	assert_non_null(strstr(f->out.text, "Capped for the prompt"));
+	assert_true(has_line_starting(f->out.text, "0.1 "));
+	assert_true(has_line_starting(f->out.text, "0.9 "));
+
+	/* A bad value or name: nothing runs, the message names it. */
+	run_err(f, "compare alpha 0.5,7", "alpha: 7 not in [0, 1]");
+	run_err(f, "compare nosuch 1,2", "compare: unknown parameter 'nosuch'");
+	run_err(f, "compare alpha 0.1,,0.5", "compare: alpha: an empty value");
+	run_err(f, "compare alpha 0.1,0.5 0",
+	    "compare: runs: '0' is not a whole number from 1 to 1000000");
+	run_err(f, "compare alpha", "usage: compare NAME V1,V2,... [RUNS]");
+	assert_int_equal(f->t->s->transitions, 3);
 }
 
 static void
@@ -745,7 +796,10 @@ test_cmd_complete(void **state)
 
 	(void)state;
 	COMPLETES("se", "seed", "set");
-	COMPLETES("s", "seed", "set", "show", "step");
+	COMPLETES("s", "seed", "set", "show", "solve", "step", "sweep");
+	COMPLETES("plan ", "off", "on");
+	COMPLETES("plan of", "off");
+	COMPLETES("ba", "back", "backup");
 	COMPLETES("q", "q", "quit");
 	COMPLETES("  pa", "page", "pause");
 	COMPLETES("set al", "alpha");
@@ -757,6 +811,10 @@ test_cmd_complete(void **state)
 	COMPLETES("set policy=gr", "policy=greedy");
 	COMPLETES("help st", "step");
 	COMPLETES("help q", "quit");
+	COMPLETES("compare al", "alpha");
+	COMPLETES("compare agent ", "expected_sarsa", "qlearning", "sarsa");
+	COMPLETES("compare agent qlearning,s", "qlearning,sarsa");
+	COMPLETES("compare policy egreedy,noisy,r", "egreedy,noisy,random");
 	/* The word ending at point, whatever follows it. */
 	assert_completes("set al 0.5", 6, (const char *const[]){ "alpha" },
 	    1);
@@ -771,8 +829,8 @@ test_cmd_complete(void **state)
 	free(c[0]);
 	free(c);
 	/* Every command and alias for an empty line. */
-	assert_int_equal(cmd_complete("", 0, &c), 15);
-	for (i = 0; i < 15; i++)
+	assert_int_equal(cmd_complete("", 0, &c), 20);
+	for (i = 0; i < 20; i++)
 		free(c[i]);
 	free(c);
 }
@@ -830,6 +888,108 @@ man_has(const char *text, const char *macros, const char *name)
 }
 
 /* Every command, alias and parameter has its entry in qtutor(1). */
+/* Value iteration on the screen's planner: sweep after sweep the same
+ * V, bit for bit, as planning_value_iteration's own sweeps. */
+static void
+test_cmd_sweep_matches_value_iteration(void **state)
+{
+	struct fixture		*f = *state;
+	const struct planning	*pl;
+	struct planning		*ref;
+	char			 want[128];
+
+	run_ok(f, "set slippery 1");
+	assert_null(tutor_plan(f->t));
+	run_ok(f, "sweep");
+	run_ok(f, "sweep 2");
+	pl = tutor_plan(f->t);
+	assert_non_null(pl);
+	assert_int_equal(pl->sweeps, 3);
+	ref = planning_new(f->t->s->env->model, f->t->s->p.gamma);
+	/* theta 0: exactly the three sweeps. */
+	assert_int_equal(planning_value_iteration(ref, 0, 3), -1);
+	assert_int_equal(ref->sweeps, 3);
+	assert_memory_equal(pl->v, ref->v, (size_t)pl->nstates *
+	    sizeof *pl->v);
+	snprintf(want, sizeof want, "sweep 3: largest change %.3g",
+	    ref->delta);
+	assert_string_equal(f->t->msg, want);
+	planning_free(ref);
+	/* The agent learned nothing from it. */
+	assert_true(table_is_zero(f->t->s));
+	run_err(f, "sweep 0", "sweep: '0' is not a whole number from 1 to "
+	    "100000");
+	assert_int_equal(tutor_plan(f->t)->sweeps, 3);
+}
+
+/* Gymnasium's 4x4 slippery ice at gamma 0.99: the optimal greedy
+ * policy reaches the goal within 100 steps with p = 0.7401648977587045. */
+static void
+test_cmd_solve_success(void **state)
+{
+	struct fixture		*f = *state;
+	const struct planning	*pl;
+
+	run_ok(f, "set slippery 1");
+	run_ok(f, "set gamma 0.99");
+	run_ok(f, "set max_steps 0");
+	run_ok(f, "solve");
+	pl = tutor_plan(f->t);
+	assert_non_null(pl);
+	assert_true(pl->delta < PLANNING_THETA);
+	assert_non_null(strstr(f->t->msg, "converged"));
+	assert_non_null(strstr(f->t->msg, "within 100 steps"));
+	assert_non_null(strstr(f->t->msg, "p = 0.7402"));
+}
+
+static void
+test_cmd_backup_state(void **state)
+{
+	struct fixture	*f = *state;
+
+	run_err(f, "backup 16", "backup: '16' is not a whole number from 0 "
+	    "to 15");
+	/* A bad state makes no planner. */
+	assert_null(tutor_plan(f->t));
+	run_err(f, "backup -1", "backup: '-1' is not a whole number from 0 "
+	    "to 15");
+	run_ok(f, "backup 14");
+	assert_non_null(tutor_plan(f->t));
+	assert_int_equal(tutor_plan(f->t)->sweeps, 0);
+	assert_int_equal(f->t->plan_state, 14);
+	assert_int_equal(tutor_plan_state(f->t), 14);
+	run_ok(f, "backup");
+	assert_int_equal(tutor_plan_state(f->t), 0);	/* the start */
+}
+
+/* A rebuild drops the planner; plan off hides it and plan on shows it
+ * again; a new gamma starts V again. */
+static void
+test_cmd_plan_dropped_on_rebuild(void **state)
+{
+	struct fixture	*f = *state;
+
+	run_ok(f, "sweep 2");
+	run_ok(f, "plan off");
+	assert_null(tutor_plan(f->t));
+	run_ok(f, "plan on");
+	assert_int_equal(tutor_plan(f->t)->sweeps, 2);
+	run_err(f, "plan maybe", "plan: 'maybe' is not on or off");
+	run_ok(f, "set gamma 0.5");
+	/* Still the old values, with the old gamma, until the next. */
+	assert_int_equal(tutor_plan(f->t)->sweeps, 2);
+	run_ok(f, "sweep");
+	assert_int_equal(tutor_plan(f->t)->sweeps, 1);
+	assert_true(tutor_plan(f->t)->gamma == 0.5);
+	assert_non_null(strstr(f->t->msg, "V started again"));
+	run_ok(f, "set map 8x8");
+	assert_null(tutor_plan(f->t));
+	run_ok(f, "sweep");
+	assert_int_equal(tutor_plan(f->t)->sweeps, 1);
+	assert_int_equal(tutor_plan(f->t)->nstates, 64);
+	assert_ptr_equal(tutor_plan(f->t)->model, f->t->s->env->model);
+}
+
 static void
 test_cmd_every_command_in_manual(void **state)
 {
@@ -894,8 +1054,13 @@ main(void)
 		T(test_cmd_seed_resets_and_changes_stream),
 		T(test_cmd_pages),
 		T(test_cmd_help_lists_every_command),
+		T(test_cmd_compare),
 		T(test_cmd_quit),
 		T(test_cmd_blank_lines_and_comments),
+		T(test_cmd_sweep_matches_value_iteration),
+		T(test_cmd_solve_success),
+		T(test_cmd_backup_state),
+		T(test_cmd_plan_dropped_on_rebuild),
 		cmocka_unit_test(test_cmd_complete),
 		cmocka_unit_test(test_cmd_every_command_in_manual),
 	};

@@ -14,9 +14,11 @@
 #include <string.h>
 
 #include "canvas.h"
+#include "cmd.h"
 #include "gridmap.h"
 #include "layout.h"
 #include "lesson.h"
+#include "planning.h"
 #include "session.h"
 #include "style.h"
 #include "tabular.h"
@@ -1271,6 +1273,101 @@ test_view_overlay(void **state)
 	canvas_free(c);
 }
 
+/* Run a prompt command that must succeed. */
+static void
+command_ok(struct tutor *t, const char *line)
+{
+	struct cmd_out	 out = { NULL, 0, 0 };
+
+	if (cmd_run(t, line, &out) != 0)
+		print_error("'%s': %s\n", line, t->msg);
+	assert_false(t->msg_error);
+	cmd_out_free(&out);
+}
+
+/*
+ * Value iteration on the screen after three sweeps: the title names the
+ * sweep, the grid's arrows are planning_greedy's, the update line closes
+ * on V(s) of the chosen state and the best action's outcomes follow.
+ */
+static void
+test_view_screen_plan(void **state)
+{
+	struct fixture		*f = *state;
+	const struct gridmap	*m = env_grid(f->t->s->env);
+	const struct planning	*pl;
+	struct layout		 L;
+	struct canvas		*c;
+	struct grid_at		 g;
+	char			 num[32], want[64];
+	const char		*line;
+	int			 act[16], row, col, s, x;
+	uint32_t		 arrow;
+
+	command_ok(f->t, "sweep 3");
+	command_ok(f->t, "backup 10");
+	pl = tutor_plan(f->t);
+	assert_non_null(pl);
+	assert_int_equal(pl->nstates, 16);
+	c = draw_screen(f->t, 80, 24, PLOT_UTF8, &L);
+	assert_row_has(c, 0, "value iteration, sweep 3");
+	assert_row_has(c, 0, "page 1/3");
+	assert_true(canvas_has(c, "Q from value iteration, sweep 3") ||
+	    canvas_has(c, "Q, sweep 3"));
+	/* Arrows: the first best action of the planner's Q, a dot where
+	 * all are equal, none on holes and the goal. */
+	assert_grid(c, &L, f->t, &g);
+	planning_greedy(pl, act);
+	for (row = 0; row < m->rows; row++)
+		for (col = 0; col < m->cols; col++) {
+			s = row * m->cols + col;
+			if (m->cell[row][col] == 'H' || m->cell[row][col] == 'G')
+				continue;
+			x = g.x + col * g.cw + 1;
+			arrow = tabular_all_equal(pl->q + s * 4, 4) ? 0xb7 :
+			    utf8_first(view_action_glyph(f->t, act[s],
+			    PLOT_UTF8));
+			if (canvas_get(c, x, g.y + row * g.rh) != arrow) {
+				print_error("cell %d: arrow %#x, expected %#x\n",
+				    s, (unsigned)canvas_get(c, x, g.y + row *
+				    g.rh), (unsigned)arrow);
+				fail();
+			}
+		}
+	/* The update line: V_3(10) over the actions, closing on V(10). */
+	line = row_text(c, L.update.y, L.update.x, c->w);
+	assert_true(strncmp(line, "V₃(10) ← ", strlen("V₃(10) ← ")) == 0);
+	assert_non_null(strstr(line, "max("));
+	view_format_value(num, sizeof num, pl->v[10], 6);
+	snprintf(want, sizeof want, ") = %s", num);
+	assert_string_equal(line + strlen(line) - strlen(want), want);
+	/* The best action's outcome (deterministic ice: one), from V_2. */
+	line = row_text(c, L.update.y + 1, L.update.x, c->w);
+	assert_true(strncmp(line, "Q(10,↓) = 1×[0+0.9×V₂(14)=",
+	    strlen("Q(10,↓) = 1×[0+0.9×V₂(14)=")) == 0);
+	check_golden("view_screen_plan.txt", c);
+	canvas_free(c);
+
+	/* ASCII spells it out. */
+	c = draw_screen(f->t, 80, 24, PLOT_ASCII, &L);
+	line = row_text(c, L.update.y, L.update.x, c->w);
+	/* The rule's words do not fit beside four values here. */
+	assert_true(strncmp(line, "V_3(10) <- max(0.000, 0.900, ",
+	    strlen("V_3(10) <- max(0.000, 0.900, ")) == 0);
+	line = row_text(c, L.update.y + 1, L.update.x, c->w);
+	assert_string_equal(line, "Q(10,v) = 1*[0+0.9*V_2(14)=1.000] = 0.900");
+	assert_ascii(c);
+	canvas_free(c);
+
+	/* plan off: the agent's screen again, as it was. */
+	command_ok(f->t, "plan off");
+	assert_null(tutor_plan(f->t));
+	c = draw_screen(f->t, 80, 24, PLOT_UTF8, &L);
+	assert_screen(c, &L, f->t, PLOT_UTF8);
+	assert_false(canvas_has(c, "sweep 3"));
+	canvas_free(c);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -1284,6 +1381,7 @@ main(void)
 		T(test_view_screen_120x40),
 		T(test_view_screen_200x60),
 		T(test_view_screen_map_8x8),
+		T(test_view_screen_plan),
 		T(test_view_grid_cliff),
 		T(test_view_too_small),
 		T(test_view_update_terminal),

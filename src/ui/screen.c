@@ -268,6 +268,9 @@ key(struct screen *sc, int ch)
 	case 'r':
 		command(sc, t->running ? "pause" : "run");
 		break;
+	case 'v':
+		command(sc, "sweep");
+		break;
 	case '+':
 	case '=':
 		change_speed(sc, 1);

@@ -2,7 +2,8 @@
  * The grid world: each cell's letter (S F H G, and C for CliffWalking's
  * cliff), the agent as '@', and on every cell where the agent can act
  * the greedy action's arrow, shaded by the size of the state's best Q
- * value.
+ * value.  While value iteration is shown, the arrows are the greedy ones
+ * of its Q and the shade and the value in big cells are its V(s).
  */
 #include <math.h>
 #include <stdio.h>
@@ -42,28 +43,35 @@ best_action(const double *q, int n)
 }
 
 static double
-table_max(const struct agent *ag)
+abs_max(const double *v, size_t n)
 {
 	double	 m = 0;
-	size_t	 i, n = (size_t)ag->nstates * ag->nactions;
+	size_t	 i;
 
 	for (i = 0; i < n; i++)
-		if (fabs(ag->table[i]) > m)
-			m = fabs(ag->table[i]);
+		if (fabs(v[i]) > m)
+			m = fabs(v[i]);
 	return (m);
 }
 
 /* A cell of cw x rh characters: the letter (or @) and the greedy
- * arrow, and in big cells the state's best value under them. */
+ * arrow, and in big cells the state's value under them: the best Q of
+ * the agent's table, or value iteration's V(s). */
 static void
 draw_cell(struct canvas *c, int x, int y, int cw, int rh,
     const struct tutor *t, int s, char letter, double vmax,
     const struct view_opts *o)
 {
 	const struct agent	*ag = t->s->agent;
-	const double		*q = ag->table + (size_t)s * ag->nactions;
+	const struct planning	*pl = tutor_plan(t);
+	const double		*q = pl != NULL ?
+				    pl->q + (size_t)s * pl->nactions :
+				    ag->table + (size_t)s * ag->nactions;
+	int			 na = pl != NULL ? pl->nactions :
+				    ag->nactions;
 	bool			 agent_here = view_agent_state(t) == s;
 	char			 value[16];
+	double			 v;
 	int			 a, pad = cw >= 6 ? (cw - 3) / 2 : 0;
 
 	/* On a hole or the goal (the episode just ended) the letter stays
@@ -76,17 +84,18 @@ draw_cell(struct canvas *c, int x, int y, int cw, int rh,
 	if (letter == 'H' || letter == 'G' || letter == 'C')
 		return;
 	/* An arrow only once the state has a preference. */
-	a = best_action(q, ag->nactions);
-	if (tabular_all_equal(q, ag->nactions))
+	a = best_action(q, na);
+	v = pl != NULL ? pl->v[s] : q[a];
+	if (tabular_all_equal(q, na))
 		canvas_putstyle(c, x + pad + 1, y, o->glyphs == PLOT_UTF8 ?
 		    0xb7 : '.', ST_DIM);
 	else
 		canvas_textstyle(c, x + pad + 1, y, view_action_glyph(t, a,
-		    o->glyphs), 1, view_value_style(q[a], vmax));
+		    o->glyphs), 1, view_value_style(v, vmax));
 	if (cw >= 7 && rh >= 3) {
-		view_format_value(value, sizeof value, q[a], cw - 2);
+		view_format_value(value, sizeof value, v, cw - 2);
 		canvas_textstyle(c, x + (cw - 1 - canvas_textwidth(value)) / 2,
-		    y + 1, value, cw - 1, view_value_style(q[a], vmax));
+		    y + 1, value, cw - 1, view_value_style(v, vmax));
 	}
 }
 
@@ -95,7 +104,12 @@ view_grid_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
 {
 	const struct gridmap	*m = env_grid(t->s->env);
-	double			 vmax = table_max(t->s->agent);
+	const struct agent	*ag = t->s->agent;
+	const struct planning	*pl = tutor_plan(t);
+	double			 vmax = pl != NULL ?
+				    abs_max(pl->v, (size_t)pl->nstates) :
+				    abs_max(ag->table, (size_t)ag->nstates *
+				    ag->nactions);
 	char			 head[96];
 	int			 cw, rh, row, col, top;
 
@@ -126,6 +140,8 @@ view_grid_draw(struct canvas *c, struct rect r, const struct tutor *t,
 			    row * m->cols + col, m->cell[row][col], vmax, o);
 	if (top + m->rows * rh < r.y + r.h)
 		canvas_textstyle(c, r.x, top + m->rows * rh,
+		    pl != NULL && r.w >= 24 ? (o->glyphs == PLOT_UTF8 ?
+		    "@ agent →greedy, shade V" : "@ agent >greedy, shade V") :
 		    o->glyphs == PLOT_UTF8 ? "@ agent →greedy" :
 		    "@ agent >greedy", r.w, ST_DIM);
 }

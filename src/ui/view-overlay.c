@@ -102,7 +102,8 @@ view_overlay_draw(struct canvas *c, struct rect r, const char *title,
 		return (0);
 	view_clear(c, r);
 	frame(c, r, title, g);
-	while (*p != '\0' && y < r.y + r.h - 1) {
+	/* Every line is counted, drawn or not, so scrolling reaches the end. */
+	while (*p != '\0') {
 		eol = strchr(p, '\n');
 		len = eol != NULL ? (size_t)(eol - p) : strlen(p);
 		if (len >= sizeof line)

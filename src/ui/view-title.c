@@ -16,8 +16,13 @@ view_title_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	canvas_setstyle(c, r.x, r.y, r.w, ST_STATUS);
 	snprintf(left, sizeof left, " qtutor %s %s", o->glyphs == PLOT_UTF8 ?
 	    "·" : "-", t->lesson->title);
-	/* Between episodes the one just ended is shown, with its length. */
-	if (t->s->in_episode || t->s->step == 0)
+	/* Between episodes the one just ended is shown, with its length;
+	 * while value iteration is shown, its sweep instead. */
+	if (tutor_plan(t) != NULL)
+		snprintf(right, sizeof right, "page %d/%d  value iteration, "
+		    "sweep %ld ", t->page + 1, t->lesson->npages,
+		    tutor_plan(t)->sweeps);
+	else if (t->s->in_episode || t->s->step == 0)
 		snprintf(right, sizeof right, "page %d/%d  episode %ld  step "
 		    "%ld ", t->page + 1, t->lesson->npages,
 		    t->s->episode + 1, t->s->step);

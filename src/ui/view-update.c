@@ -5,8 +5,20 @@
  * names the next action its target used, Expected SARSA the expectation:
  *   Q(4,↓) ← 0.000 + 0.8 × [0 + 0.9 × Q(5,→)=0.640 − 0.000] = 0.461
  *   Q(4,↓) ← 0.000 + 0.8 × [0 + 0.9 × E[Q(5,·)]=0.576 − 0.000] = 0.415
+ *
+ * While value iteration is shown, the Bellman backup the last sweep
+ * (n) made for the chosen state instead, from the values of sweep n-1:
+ * its value over the actions, then the best action's outcomes (terminal
+ * ones bootstrap nothing):
+ *   V₃(14) ← max_a Σ p [r + γ V₂(s')] = max(0.219, 0.516, 0.516, 0.406)
+ *   = 0.516
+ *   Q(14,↓) = ⅓×[0+0.99×V₂(13)=0.110] + ⅓×[0+0.99×V₂(14)=0.443] + ⅓×[1]
+ *   = 0.516
+ * (each on one line; shorter forms when the line is narrow).
  */
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "style.h"
 #include "view.h"
@@ -91,6 +103,151 @@ format_note(char *buf, size_t bufsz, const struct tutor *t,
 	    u->r, u->s2, u->explored ? " explored" : "", next, kind);
 }
 
+/* A probability: ⅓ and ⅔ (1/3, 2/3 in ASCII) as fractions. */
+static void
+format_prob(char *buf, size_t bufsz, double p, enum plot_glyphs g)
+{
+	if (fabs(p - 1.0 / 3) < 1e-9)
+		snprintf(buf, bufsz, "%s", g == PLOT_UTF8 ? "⅓" : "1/3");
+	else if (fabs(p - 2.0 / 3) < 1e-9)
+		snprintf(buf, bufsz, "%s", g == PLOT_UTF8 ? "⅔" : "2/3");
+	else
+		snprintf(buf, bufsz, "%.3g", p);
+}
+
+/* "V₃" (ASCII "V_3"): V after sweep n.  A Jacobi sweep n reads only
+ * V of sweep n-1, and the subscripts say so. */
+static void
+format_v(char *buf, size_t bufsz, long n, enum plot_glyphs g)
+{
+	static const char *const sub[] = { "₀", "₁", "₂", "₃", "₄", "₅",
+	    "₆", "₇", "₈", "₉" };
+	char	 digits[24];
+	size_t	 len, i;
+
+	if (g != PLOT_UTF8) {
+		snprintf(buf, bufsz, "V_%ld", n);
+		return;
+	}
+	snprintf(digits, sizeof digits, "%ld", n < 0 ? 0 : n);
+	len = (size_t)snprintf(buf, bufsz, "V");
+	for (i = 0; digits[i] != '\0' && len < bufsz; i++)
+		len += (size_t)snprintf(buf + len, bufsz - len, "%s",
+		    sub[digits[i] - '0']);
+}
+
+/* Line 1: V_n(s) ← max(Q of each action) = V_new, the values read being
+ * V_n-1; without the rule's words when they do not fit. */
+static void
+format_backup_max(char *buf, size_t bufsz, const struct planning_backup *b,
+    long sweep, int width, enum plot_glyphs g)
+{
+	char	 qs[256] = "", num[32], vn[48], vp[48], rule[96];
+	size_t	 len = 0;
+	int	 a;
+
+	format_v(vn, sizeof vn, sweep, g);
+	format_v(vp, sizeof vp, sweep - 1, g);
+	snprintf(rule, sizeof rule, g == PLOT_UTF8 ?
+	    " max_a Σ p [r + γ %s(s')] =" :
+	    " max_a sum p [r + gamma %s(s')] =", vp);
+	for (a = 0; a < b->nactions && len < sizeof qs; a++) {
+		view_format_value(num, sizeof num, b->q[a], 6);
+		len += (size_t)snprintf(qs + len, sizeof qs - len, "%s%s",
+		    a > 0 ? ", " : "", num);
+	}
+	view_format_value(num, sizeof num, b->v_new, 6);
+	snprintf(buf, bufsz, "%s(%d) %s%s max(%s) = %s", vn, b->s,
+	    g == PLOT_UTF8 ? "←" : "<-", rule, qs, num);
+	if (canvas_textwidth(buf) > width)
+		snprintf(buf, bufsz, "%s(%d) %s max(%s) = %s", vn, b->s,
+		    g == PLOT_UTF8 ? "←" : "<-", qs, num);
+}
+
+/* Line 2 but its end: the best action's Q, outcome by outcome; V(s')
+ * named when that fits. */
+static void
+format_backup_terms(char *buf, size_t bufsz, const struct tutor *t,
+    const struct planning_backup *b, long sweep, bool named,
+    enum plot_glyphs g)
+{
+	const struct planning_outcome	*o;
+	const char			*times = g == PLOT_UTF8 ? "×" : "*";
+	char				 p[16], v[32], vp[48];
+	size_t				 len;
+	int				 k, a = b->best;
+
+	format_v(vp, sizeof vp, sweep - 1, g);
+
+	len = (size_t)snprintf(buf, bufsz, "Q(%d,%s) =", b->s,
+	    view_action_glyph(t, a, g));
+	for (k = b->first[a]; k < b->first[a + 1] && len < bufsz; k++) {
+		o = &b->out[k];
+		format_prob(p, sizeof p, o->prob, g);
+		len += (size_t)snprintf(buf + len, bufsz - len, "%s %s%s[%g",
+		    k > b->first[a] ? " +" : "", p, times, o->reward);
+		if (len >= bufsz)
+			break;
+		view_format_value(v, sizeof v, o->v_next, 6);
+		if (!o->terminated && named)
+			len += (size_t)snprintf(buf + len, bufsz - len,
+			    "+%g%s%s(%d)=%s", b->gamma, times, vp, o->next, v);
+		else if (!o->terminated)
+			len += (size_t)snprintf(buf + len, bufsz - len,
+			    "+%g%s%s%s%s", b->gamma, times,
+			    o->v_next < 0 ? "(" : "", v,
+			    o->v_next < 0 ? ")" : "");
+		if (len < bufsz)
+			len += (size_t)snprintf(buf + len, bufsz - len, "]");
+	}
+}
+
+/* The backup of value iteration's chosen state, as the last sweep
+ * made it: from the values that sweep read. */
+static void
+draw_backup(struct canvas *c, struct rect r, const struct tutor *t,
+    const struct planning *pl, const struct view_opts *o)
+{
+	struct planning		 last = *pl;
+	struct planning_backup	 b;
+	const char		*cut;
+	char			 line[1024], err[128], q[32], tail[40];
+	long			 sweep;
+	int			 w, tw;
+
+	last.v = pl->v_old;
+	if (planning_backup(&last, tutor_plan_state(t), NULL, &b, err,
+	    sizeof err) != 0) {
+		canvas_textstyle(c, r.x, r.y, err, r.w, ST_DIM);
+		return;
+	}
+	/* Before the first sweep, what the first will make. */
+	sweep = pl->sweeps > 0 ? pl->sweeps : 1;
+	format_backup_max(line, sizeof line, &b, sweep, r.w, o->glyphs);
+	canvas_textstyle(c, r.x, r.y, line, r.w, ST_UPDATED);
+	if (r.h < 2)
+		return;
+	view_format_value(q, sizeof q, b.q[b.best], 6);
+	snprintf(tail, sizeof tail, " = %s", q);
+	tw = canvas_textwidth(tail);
+	format_backup_terms(line, sizeof line, t, &b, sweep, true,
+	    o->glyphs);
+	if (canvas_textwidth(line) + tw > r.w)
+		format_backup_terms(line, sizeof line, t, &b, sweep, false,
+		    o->glyphs);
+	/* Still too long (many outcomes): cut the terms, say so, and keep
+	 * the value they come to. */
+	if ((w = canvas_textwidth(line)) + tw > r.w) {
+		cut = o->glyphs == PLOT_UTF8 ? "…" : "...";
+		w = r.w - tw - canvas_textwidth(cut);
+		canvas_textstyle(c, r.x, r.y + 1, line, w, ST_PLAIN);
+		canvas_textstyle(c, r.x + w, r.y + 1, cut, r.w - w, ST_DIM);
+		w += canvas_textwidth(cut);
+	} else
+		canvas_textstyle(c, r.x, r.y + 1, line, r.w, ST_PLAIN);
+	canvas_textstyle(c, r.x + w, r.y + 1, tail, r.w - w, ST_PLAIN);
+}
+
 void
 view_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
@@ -101,6 +258,10 @@ view_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	view_clear(c, r);
 	if (r.h < 1)
 		return;
+	if (tutor_plan(t) != NULL) {
+		draw_backup(c, r, t, tutor_plan(t), o);
+		return;
+	}
 	if (rec->kind != RECORD_TD || !t->s->last.valid) {
 		canvas_textstyle(c, r.x, r.y, "Press SPACE to take one step "
 		    "and see the update it makes.", r.w, ST_DIM);
