@@ -25,6 +25,7 @@ struct undo_frame {
 	long			 step;
 	long			 transitions;
 	double			 ep_reward;
+	struct session_return	 ret;
 	bool			 in_episode;
 	long			 logged;
 	struct session_last	 last;
@@ -43,6 +44,31 @@ struct undo_frame {
 static void	log_append(struct episode_log *, double, double, double);
 static void	end_episode(struct session *, bool);
 static void	apply_live(struct session *);
+
+/* The return of a new episode: nothing yet, the next term undiscounted. */
+static inline void
+return_start(struct session_return *r)
+{
+	memset(r, 0, sizeof *r);
+	r->discount = 1;
+}
+
+/* One step's reward, discounted by gamma^t; gamma is then the one in
+ * force for this step, and the next term's discount is one gamma more. */
+static inline void
+return_add(struct session_return *r, double reward, double gamma)
+{
+	r->prev = r->g;
+	r->last_discount = r->discount;
+	r->last_reward = reward;
+	if (r->n < SESSION_RETURN_TERMS) {
+		r->first_discount[r->n] = r->discount;
+		r->first_reward[r->n] = reward;
+	}
+	r->g += r->discount * reward;
+	r->discount *= gamma;
+	r->n++;
+}
 
 struct env *
 session_make_env(const struct params *p, const struct datadir *d, char *err,
@@ -159,6 +185,7 @@ session_reset(struct session *s)
 	s->step = 0;
 	s->transitions = 0;
 	s->ep_reward = 0;
+	return_start(&s->ret);
 	s->in_episode = false;
 	s->log.n = 0;
 	s->last.valid = false;
@@ -198,6 +225,7 @@ save_frame(struct session *s)
 	f->step = s->step;
 	f->transitions = s->transitions;
 	f->ep_reward = s->ep_reward;
+	f->ret = s->ret;
 	f->in_episode = s->in_episode;
 	f->logged = s->log.n;
 	f->last = s->last;
@@ -219,6 +247,7 @@ session_step(struct session *s)
 		env_reset(s->env, &s->rng);
 		s->step = 0;
 		s->ep_reward = 0;
+		return_start(&s->ret);
 		s->in_episode = true;
 	}
 	state = s->env->st.s;
@@ -229,6 +258,7 @@ session_step(struct session *s)
 	s->step++;
 	s->transitions++;
 	s->ep_reward += out.reward;
+	return_add(&s->ret, out.reward, s->agent->cfg.gamma);
 	s->last.valid = true;
 	s->last.s = state;
 	s->last.a = c.action;
@@ -276,6 +306,7 @@ run_qlearning_on_model(struct session *s, long episodes,
 	double			*q = ag->table;
 	const int		 na = ag->nactions;
 	struct rng		 rng = s->rng, reset_rng;
+	struct session_return	 ret = s->ret;
 	struct td_record	 rec;
 	struct env_step		 st;
 	const struct tm_entry	*o;
@@ -298,6 +329,7 @@ run_qlearning_on_model(struct session *s, long episodes,
 			t = 0;
 			step = 0;
 			ep_reward = 0;
+			return_start(&ret);
 			s->in_episode = true;
 		}
 		c = policy_select(cfg.policy, q + (size_t)state * na, na,
@@ -318,6 +350,7 @@ run_qlearning_on_model(struct session *s, long episodes,
 		step++;
 		taken++;
 		ep_reward += st.reward;
+		return_add(&ret, st.reward, cfg.gamma);
 		if (ends) {
 			s->step = step;
 			s->ep_reward = ep_reward;
@@ -331,6 +364,7 @@ run_qlearning_on_model(struct session *s, long episodes,
 	s->rng = rng;
 	s->step = step;
 	s->ep_reward = ep_reward;
+	s->ret = ret;
 	s->transitions += taken;
 	env->st.s = state;
 	env->st.t = t;
@@ -393,6 +427,7 @@ session_back(struct session *s)
 	s->step = f->step;
 	s->transitions = f->transitions;
 	s->ep_reward = f->ep_reward;
+	s->ret = f->ret;
 	s->in_episode = f->in_episode;
 	s->log.n = f->logged;
 	s->last = f->last;

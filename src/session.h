@@ -40,6 +40,24 @@ struct session_last {
 	struct env_step	 step;
 };
 
+/*
+ * The discounted return of the episode under way, or of the one just
+ * ended until the next starts: G = sum over t of gamma^t r_{t+1}, each
+ * step's gamma being the one in force when it was taken.  The first
+ * terms and the last are kept so that the screen can write the sum out.
+ */
+#define SESSION_RETURN_TERMS 3
+struct session_return {
+	double	 g;		/* G so far */
+	double	 discount;	/* gamma^t of the next term */
+	long	 n;		/* terms so far: the episode's steps */
+	double	 prev;		/* G before the last term */
+	double	 last_discount;	/* the last term, discount x reward */
+	double	 last_reward;
+	double	 first_discount[SESSION_RETURN_TERMS];
+	double	 first_reward[SESSION_RETURN_TERMS];
+};
+
 struct session {
 	struct params		 p;
 	struct datadir		 dirs;
@@ -55,6 +73,7 @@ struct session {
 	long			 step;		/* steps in this episode */
 	long			 transitions;	/* all steps of this run */
 	double			 ep_reward;
+	struct session_return	 ret;		/* discounted, this episode */
 	bool			 in_episode;
 	struct episode_log	 log;
 	struct session_last	 last;

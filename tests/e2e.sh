@@ -386,7 +386,48 @@ kill_test() {
 	stty_sane "$1"
 }
 
+# mdp_test: the MDP lesson, stepped as a learner would: the discounted
+# return written out live, a page that switches to FrozenLake, value
+# iteration one sweep per key, and solve's success probability.
+mdp_test() {
+	cur=mdp
+	if ! tm new-session -d -s "$cur" -x 80 -y 24 \
+	    "sh '$tmp/run.sh' mdp --lesson '$TOP_SRCDIR/lessons/mdp.lesson'"
+	then
+		bad "mdp: tmux new-session failed"
+		return
+	fi
+	expect "mdp: the lesson opens" '^ qtutor . MDPs and value iteration +page 1/8'
+	keys Space Space Space
+	if [ "$alpha_sym" = 'α' ]; then
+		expect "mdp: G written out after three steps" \
+		    'G = 1 \+ 0\.9×1 \+ 0\.81×1 = 2\.71'
+	else
+		expect "mdp: G written out after three steps" \
+		    'G = 1 \+ 0\.9\*1 \+ 0\.81\*1 = 2\.71'
+	fi
+	keys b
+	expect "mdp: b takes G back to two terms" 'G = 1 \+ 0\.9.1 = 1\.9'
+	keys :
+	text 'page 5'
+	keys Enter
+	expect "mdp: page 5 switches to FrozenLake" '4x4 slippery'
+	expect "mdp: the grid is drawn" '^.*│? *H +F.+G *'
+	keys v v v
+	expect "mdp: three sweeps" 'value iteration, sweep 3 *$'
+	expect "mdp: the backup written out" 'V(.|_3)\([0-9]+\) .+ max_a'
+	keys :
+	text 'solve'
+	keys Enter
+	expect "mdp: solve reports the success probability" \
+	    'solve: converged, sweep [0-9]+; .*p = 0\.7402'
+	keys q
+	expect_exit "mdp: quit" 0
+	stty_sane mdp
+}
+
 interactive
+mdp_test
 kill_test term-paused paused
 kill_test term-running running
 kill_test term-prompt prompt

@@ -1,6 +1,7 @@
 /* Sessions: reproducible stepping, exact undo, settings, learning. */
 #include "testutil.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +113,8 @@ test_session_fast_path_matches_step(void **state)
 		{ "policy=greedy", "slippery=1", "max_steps=7" },
 		{ "policy=random", "slippery=0", "map=8x8" },
 		{ "policy=egreedy", "map=bridge", "epsilon=0.5" },
+		/* Reward 1 a step: a discounted return far from 0. */
+		{ "env=dummy", "policy=egreedy", "max_steps=7" },
 	};
 	struct params	 p;
 	struct session	*fast, *slow;
@@ -138,6 +141,7 @@ test_session_fast_path_matches_step(void **state)
 		assert_int_equal(fast->step, slow->step);
 		assert_int_equal(fast->in_episode, slow->in_episode);
 		assert_true(fast->ep_reward == slow->ep_reward);
+		assert_memory_equal(&fast->ret, &slow->ret, sizeof fast->ret);
 		assert_int_equal(fast->log.n, slow->log.n);
 		assert_memory_equal(fast->log.reward, slow->log.reward,
 		    fast->log.n * sizeof (double));
@@ -232,6 +236,75 @@ test_session_back_restores_exactly(void **state)
 	free(table);
 	session_free(s);
 	session_free(ref);
+}
+
+/*
+ * The discounted return by hand on the dummy environment, reward 1 a
+ * step: G = 1, 1.9, 2.71, 3.439 with gamma 0.9, each step's term
+ * discounted by the gammas in force before it; undo gives each back
+ * exactly and a new episode starts it again.
+ */
+static void
+test_session_discounted_return(void **state)
+{
+	static const double	 want[] = { 1, 1.9, 2.71, 3.439, 4.0951 };
+	struct params		 p;
+	struct session		*s;
+	struct session_return	 saved[5];
+	char			 err[256];
+	bool			 reset;
+	int			 i;
+
+	(void)state;
+	params_defaults(&p);
+	assert_int_equal(param_assign(&p, "env=dummy", err, sizeof err), 0);
+	assert_int_equal(param_assign(&p, "gamma=0.9", err, sizeof err), 0);
+	assert_int_equal(param_assign(&p, "max_steps=5", err, sizeof err), 0);
+	s = new_session(&p, 100);
+	assert_int_equal(s->ret.n, 0);
+	assert_true(s->ret.g == 0);
+	for (i = 0; i < 5; i++) {
+		saved[i] = s->ret;
+		assert_int_equal(session_step(s), i == 4 ? 1 : 0);
+		assert_int_equal(s->ret.n, i + 1);
+		assert_near(s->ret.g, want[i], 1e-12);
+		assert_near(s->ret.prev, i > 0 ? want[i - 1] : 0, 1e-12);
+		assert_near(s->ret.last_discount, pow(0.9, i), 1e-12);
+		assert_true(s->ret.last_reward == 1);
+		assert_near(s->ret.discount, pow(0.9, i + 1), 1e-12);
+	}
+	/* The first terms, for the screen: 1 + 0.9×1 + 0.81×1. */
+	for (i = 0; i < SESSION_RETURN_TERMS; i++) {
+		assert_near(s->ret.first_discount[i], pow(0.9, i), 1e-12);
+		assert_true(s->ret.first_reward[i] == 1);
+	}
+	/* The episode has ended; its G stays until the next one starts. */
+	assert_false(s->in_episode);
+	assert_near(s->ret.g, 4.0951, 1e-12);
+	/* Undo gives every earlier return back, bit for bit. */
+	for (i = 4; i >= 0; i--) {
+		assert_int_equal(session_back(s), 0);
+		assert_memory_equal(&s->ret, &saved[i], sizeof s->ret);
+	}
+	/* A new episode starts from 0: the first step gives 1 again. */
+	session_finish_episode(s);
+	assert_int_equal(session_step(s), 0);
+	assert_int_equal(s->ret.n, 1);
+	assert_true(s->ret.g == 1);
+	/* gamma changed mid-episode: the next terms use the new one. */
+	assert_int_equal(session_set(s, "gamma", "0.5", &reset, err,
+	    sizeof err), 0);
+	assert_false(reset);
+	session_step(s);	/* + 0.9 x 1, from the first step's gamma */
+	assert_near(s->ret.g, 1.9, 1e-12);
+	session_step(s);	/* + 0.9 x 0.5 x 1 */
+	assert_near(s->ret.g, 1.9 + 0.45, 1e-12);
+	assert_near(s->ret.discount, 0.9 * 0.5 * 0.5, 1e-12);
+	/* A reset forgets it. */
+	session_reset(s);
+	assert_int_equal(s->ret.n, 0);
+	assert_true(s->ret.g == 0);
+	session_free(s);
 }
 
 static void
@@ -612,6 +685,7 @@ main(void)
 		cmocka_unit_test(test_session_fast_path_matches_step),
 		cmocka_unit_test(test_session_step_fills_record),
 		cmocka_unit_test(test_session_back_restores_exactly),
+		cmocka_unit_test(test_session_discounted_return),
 		cmocka_unit_test(test_session_history_is_bounded),
 		cmocka_unit_test(test_session_live_setting_keeps_table),
 		cmocka_unit_test(test_session_bad_setting_changes_nothing),

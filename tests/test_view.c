@@ -955,6 +955,82 @@ test_view_update_truncated(void **state)
 	canvas_free(c);
 }
 
+/*
+ * The episode's discounted return on the dummy environment (reward 1 a
+ * step, gamma 0.9): the first three terms written out, then the last
+ * term added to the G before it; back takes it back.  At 78 columns it
+ * does not fit beside the reminder of the rule, which gives way.
+ */
+static void
+test_view_update_return(void **state)
+{
+	struct fixture	*f = *state;
+	struct canvas	*c;
+	struct layout	 L;
+	char		 err[256];
+	bool		 reset;
+	int		 i;
+
+	L.update.x = 1;
+	L.update.y = 0;
+	/* FrozenLake pays nothing before the goal: no sum of zeros. */
+	for (i = 0; i < 3; i++)
+		assert_int_equal(session_step(f->t->s), 0);
+	c = draw_update(f->t, PLOT_UTF8);
+	assert_null(strstr(whole_row(c, 1), "G ="));
+	assert_non_null(strstr(whole_row(c, 1), "max Q(s',·)"));
+	canvas_free(c);
+
+	assert_int_equal(session_set(f->t->s, "env", "dummy", &reset, err,
+	    sizeof err), 0);
+	assert_true(reset);
+	assert_int_equal(session_set(f->t->s, "gamma", "0.9", &reset, err,
+	    sizeof err), 0);
+	assert_int_equal(session_step(f->t->s), 0);
+	c = draw_update(f->t, PLOT_UTF8);
+	assert_non_null(strstr(whole_row(c, 1), "  G = 1"));
+	assert_null(strstr(whole_row(c, 1), "G = 1 "));
+	canvas_free(c);
+	assert_int_equal(session_step(f->t->s), 0);
+	assert_int_equal(session_step(f->t->s), 0);
+	c = draw_update(f->t, PLOT_UTF8);
+	assert_update(c, &L, f->t);
+	assert_non_null(strstr(whole_row(c, 1),
+	    "  G = 1 + 0.9×1 + 0.81×1 = 2.71"));
+	assert_null(strstr(whole_row(c, 1), "target ="));
+	assert_non_null(strstr(whole_row(c, 1), "TD error"));
+	check_golden("view_update_return.txt", c);
+	canvas_free(c);
+	assert_int_equal(session_step(f->t->s), 0);
+	c = draw_update(f->t, PLOT_UTF8);
+	assert_non_null(strstr(whole_row(c, 1), "  G = 2.71 + 0.729×1 = 3.439"));
+	canvas_free(c);
+	c = draw_update(f->t, PLOT_ASCII);
+	assert_non_null(strstr(whole_row(c, 1), "  G = 2.71 + 0.729*1 = 3.439"));
+	assert_ascii(c);
+	canvas_free(c);
+	/* Back one step: the sum of three terms again. */
+	assert_int_equal(session_back(f->t->s), 0);
+	c = draw_update(f->t, PLOT_UTF8);
+	assert_non_null(strstr(whole_row(c, 1),
+	    "  G = 1 + 0.9×1 + 0.81×1 = 2.71"));
+	canvas_free(c);
+	/* Wide enough, the reminder stays and G follows it. */
+	c = canvas_new(120, 2);
+	{
+		struct rect		 r = { 1, 0, 118, 2 };
+		struct view_opts	 o;
+
+		memset(&o, 0, sizeof o);
+		o.glyphs = PLOT_UTF8;
+		canvas_fill(c, ' ');
+		view_update_draw(c, r, f->t, &o);
+	}
+	assert_non_null(strstr(whole_row(c, 1),
+	    "max Q(s',·)  G = 1 + 0.9×1 + 0.81×1 = 2.71"));
+	canvas_free(c);
+}
+
 /* A step of the agent being learned that bootstraps from a value other
  * than the greedy one (SARSA's a' not greedy; the expectation below the
  * max), in a state where something has been learned. */
@@ -1386,6 +1462,7 @@ main(void)
 		T(test_view_too_small),
 		T(test_view_update_terminal),
 		T(test_view_update_truncated),
+		T(test_view_update_return),
 		T(test_view_update_sarsa),
 		T(test_view_styles),
 		T(test_view_lesson_wraps),

@@ -40,6 +40,7 @@ struct screen {
 	int		 overlay_scroll;
 	int		 overlay_last;	/* the last useful scroll */
 	int		 lesson_lines;
+	long		 layout_builds;	/* session builds the layout is for */
 };
 
 /* Set from signal handlers, read by the loop. */
@@ -107,8 +108,10 @@ relayout(struct screen *sc)
 {
 	canvas_free(sc->cv);
 	sc->cv = canvas_new(COLS, LINES);
-	if (sc->t != NULL)
+	if (sc->t != NULL) {
 		layout_compute(&sc->L, COLS, LINES, sc->t);
+		sc->layout_builds = sc->t->s->builds;
+	}
 	if (sc->pw != NULL) {
 		wresize(sc->pw, 1, COLS);
 		mvwin(sc->pw, LINES - 1, 0);
@@ -121,6 +124,10 @@ draw(struct screen *sc)
 	struct rect	 r;
 	int		 lines;
 
+	/* A new environment (a page or `set env' rebuilt it) may need
+	 * another layout: a grid where there was none, a wider map. */
+	if (sc->t->s->builds != sc->layout_builds)
+		relayout(sc);
 	sc->o.prompt_open = prompt_is_open();
 	sc->lesson_lines = layout_draw(sc->cv, &sc->L, sc->t, &sc->o);
 	if (sc->overlay != NULL && !sc->L.too_small) {

@@ -1,7 +1,13 @@
 /*
  * The last update, written out as arithmetic with its real numbers:
  *   Q(4,↓) ← 0.000 + 0.8 × [0 + 0.9 × 0.640 − 0.000] = 0.461
- * and under it the TD error and what kind of transition it was.  SARSA
+ * and under it the TD error and what kind of transition it was, then,
+ * when it fits, the episode's discounted return G written out:
+ *   G = 1 + 0.9×1 + 0.81×1 = 2.71	(the first three terms)
+ *   G = 2.71 + 0.729×1 = 3.439		(later: the last term added)
+ * G takes the place of the reminder of the target's rule, or of the
+ * time-limit note, when both do not fit; not of the terminal note, which
+ * says why the first line has no discounted value.  SARSA
  * names the next action its target used, Expected SARSA the expectation:
  *   Q(4,↓) ← 0.000 + 0.8 × [0 + 0.9 × Q(5,→)=0.640 − 0.000] = 0.461
  *   Q(4,↓) ← 0.000 + 0.8 × [0 + 0.9 × E[Q(5,·)]=0.576 − 0.000] = 0.415
@@ -73,9 +79,11 @@ format_td(char *buf, size_t bufsz, const struct tutor *t,
 		    y->times, next, y->minus, q_sub, q_new);
 }
 
+/* The note under the update; without `kind' (the target's rule or the
+ * kind of end) when full is false. */
 static void
 format_note(char *buf, size_t bufsz, const struct tutor *t,
-    const struct td_record *u, enum plot_glyphs g)
+    const struct td_record *u, bool full, enum plot_glyphs g)
 {
 	const char	*kind;
 	char		 td[16], next[32] = "";
@@ -98,9 +106,74 @@ format_note(char *buf, size_t bufsz, const struct tutor *t,
 	if (u->rule == TD_SARSA && u->a2 >= 0)
 		snprintf(next, sizeof next, " a'=%s",
 		    view_action_glyph(t, u->a2, g));
-	snprintf(buf, bufsz, "TD error %s%s  s=%d %s r=%g s'=%d%s%s  %s",
+	snprintf(buf, bufsz, "TD error %s%s  s=%d %s r=%g s'=%d%s%s%s%s",
 	    u->td_error > 0 ? "+" : "", td, u->s, view_action_glyph(t, u->a, g),
-	    u->r, u->s2, u->explored ? " explored" : "", next, kind);
+	    u->r, u->s2, u->explored ? " explored" : "", next, full ? "  " : "",
+	    full ? kind : "");
+}
+
+/* A number of G's sum: five digits, in parentheses after a times sign
+ * when negative ("0.9×(-1)"), as the update line writes operands. */
+static void
+format_gnum(char *buf, size_t bufsz, double v, bool operand)
+{
+	snprintf(buf, bufsz, v < 0 && operand ? "(%.5g)" : "%.5g",
+	    v == 0 ? 0.0 : v);
+}
+
+/* One term, discount × reward; the first, undiscounted, is the reward. */
+static size_t
+format_gterm(char *buf, size_t bufsz, double discount, double reward,
+    bool first, enum plot_glyphs g)
+{
+	char	 d[48], r[48];
+
+	format_gnum(r, sizeof r, reward, !first);
+	if (first)
+		return ((size_t)snprintf(buf, bufsz, "%s", r));
+	format_gnum(d, sizeof d, discount, false);
+	return ((size_t)snprintf(buf, bufsz, "%s%s%s", d,
+	    g == PLOT_UTF8 ? "×" : "*", r));
+}
+
+/*
+ * The episode's discounted return, from the first step on: its first
+ * terms one by one, later the G before the last step plus that step's
+ * term.  Empty before the first step and while G is 0 (FrozenLake pays
+ * nothing before the goal): a sum of zeros teaches nothing.
+ */
+static void
+format_return(char *buf, size_t bufsz, const struct session_return *ret,
+    enum plot_glyphs g)
+{
+	char	 num[48], term[128];
+	size_t	 len;
+	long	 k;
+
+	buf[0] = '\0';
+	if (ret->n <= 0 || ret->g == 0)
+		return;
+	len = (size_t)snprintf(buf, bufsz, "G = ");
+	if (ret->n <= SESSION_RETURN_TERMS) {
+		for (k = 0; k < ret->n && len < bufsz; k++) {
+			format_gterm(term, sizeof term, ret->first_discount[k],
+			    ret->first_reward[k], k == 0, g);
+			len += (size_t)snprintf(buf + len, bufsz - len,
+			    "%s%s", k > 0 ? " + " : "", term);
+		}
+		if (ret->n == 1)
+			return;
+	} else {
+		format_gnum(num, sizeof num, ret->prev, false);
+		format_gterm(term, sizeof term, ret->last_discount,
+		    ret->last_reward, false, g);
+		len += (size_t)snprintf(buf + len, bufsz - len, "%s + %s",
+		    num, term);
+	}
+	if (len < bufsz) {
+		format_gnum(num, sizeof num, ret->g, false);
+		snprintf(buf + len, bufsz - len, " = %s", num);
+	}
 }
 
 /* A probability: ⅓ and ⅔ (1/3, 2/3 in ASCII) as fractions. */
@@ -253,7 +326,9 @@ view_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
 {
 	const struct update_record	*rec = &t->s->agent->rec;
-	char				 line[512];
+	const struct td_record		*u = &rec->u.td;
+	char				 line[512], ret[160];
+	int				 gw;
 
 	view_clear(c, r);
 	if (r.h < 1)
@@ -272,6 +347,20 @@ view_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	canvas_textstyle(c, r.x, r.y, line, r.w, ST_UPDATED);
 	if (r.h < 2)
 		return;
-	format_note(line, sizeof line, t, &rec->u.td, o->glyphs);
+	/* The note, then G when it fits; when it does not, G before the
+	 * reminder of the rule or the time-limit note (the first line shows
+	 * the bootstrap anyway), never before the terminal note. */
+	format_return(ret, sizeof ret, &t->s->ret, o->glyphs);
+	gw = ret[0] != '\0' ? 2 + canvas_textwidth(ret) : 0;
+	format_note(line, sizeof line, t, u, true, o->glyphs);
+	if (gw > 0 && canvas_textwidth(line) + gw > r.w) {
+		if (!u->terminated)
+			format_note(line, sizeof line, t, u, false, o->glyphs);
+		if (canvas_textwidth(line) + gw > r.w)
+			gw = 0;
+	}
 	canvas_textstyle(c, r.x, r.y + 1, line, r.w, ST_DIM);
+	if (gw > 0)
+		canvas_textstyle(c, r.x + canvas_textwidth(line) + 2, r.y + 1,
+		    ret, gw - 2, ST_PLAIN);
 }
