@@ -181,6 +181,12 @@ batch_compare(struct comparison *c, const struct datadir *d,
 	fputs(text, out);
 	fputc('\n', out);
 	free(text);
+	if ((text = compare_paths(c, d, o->glyphs)) != NULL) {
+		fputs("greedy paths after training (run 1):\n", out);
+		fputs(text, out);
+		fputc('\n', out);
+		free(text);
+	}
 	/* The summaries last, one per value in order, for scripts. */
 	for (i = 0; i < c->n; i++)
 		batch_print_summary(&c->p[i], &c->x[i], out);

@@ -95,6 +95,11 @@ cmd_compare_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	text = compare_table(c, g);
 	cmd_out_printf(out, "%s", text);
 	free(text);
+	if ((text = compare_paths(c, &t->dirs, g)) != NULL) {
+		cmd_out_printf(out, "\ngreedy paths after training (run "
+		    "1):\n%s", text);
+		free(text);
+	}
 	if (capped)
 		cmd_out_printf(out, "Capped for the prompt: at most %d runs "
 		    "and %d episodes per value.\n", COMPARE_RUNS_MAX,

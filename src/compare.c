@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "canvas.h"
+#include "gridmap.h"
+#include "planning.h"
 #include "compare.h"
 #include "session.h"
 #include "xmalloc.h"
@@ -251,4 +253,88 @@ compare_table(const struct comparison *c, enum plot_glyphs g)
 		append(&s, &len, "greedy success: the learned greedy policy, "
 		    "%ld episodes per run.\n", c->x[0].eval.episodes);
 	return (s);
+}
+
+#define PATH_WIDTH	78	/* columns the paths may use side by side */
+#define PATH_HEAD	36	/* room for "agent=qlearning: reaches G in 13" */
+
+static int
+start_state(const struct gridmap *m)
+{
+	int	 s;
+
+	for (s = 0; s < m->rows * m->cols; s++)
+		if (gridmap_at(m, s) == 'S')
+			return (s);
+	return (0);
+}
+
+/* Value i trained (run 1) and its greedy path drawn at (x, y). */
+static void
+draw_path(struct canvas *cv, int x, int y, const struct comparison *c,
+    int i, const struct datadir *d, enum plot_glyphs g)
+{
+	const struct gridmap	*m;
+	struct session		*s;
+	char			 err[256], head[PARAM_STR_MAX + 64];
+	int			*path, n, reaches, k, row, col, cell;
+	bool			 on;
+
+	if ((s = session_new(&c->p[i], d, 0, 0, err, sizeof err)) == NULL)
+		return;
+	session_run(s, (long)c->p[i].episodes, 0);
+	m = env_grid(s->env);
+	path = xcalloc((size_t)s->env->nstates + 1, sizeof *path);
+	n = planning_greedy_path(s->env->model, s->agent->table,
+	    start_state(m), path, s->env->nstates + 1, &reaches);
+	if (reaches)
+		snprintf(head, sizeof head, "%s=%s: goal in %d steps",
+		    c->param->name, c->values[i], n - 1);
+	else
+		snprintf(head, sizeof head, "%s=%s: no path to the goal",
+		    c->param->name, c->values[i]);
+	canvas_text(cv, x, y, head);
+	for (row = 0; row < m->rows; row++) {
+		for (col = 0; col < m->cols; col++) {
+			cell = row * m->cols + col;
+			for (on = false, k = 0; k < n; k++)
+				on |= path[k] == cell;
+			canvas_put(cv, x + 2 * col, y + 1 + row, on &&
+			    m->cell[row][col] == 'F' ? (g == PLOT_UTF8 ?
+			    0x2022 : '*') : (uint32_t)m->cell[row][col]);
+		}
+	}
+	free(path);
+	session_free(s);
+}
+
+char *
+compare_paths(const struct comparison *c, const struct datadir *d,
+    enum plot_glyphs g)
+{
+	const struct gridmap	*m;
+	struct canvas		*cv;
+	struct env		*env;
+	char			 err[256], *text;
+	int			 block, per_row, i, rows, cols;
+
+	if ((env = session_make_env(&c->p[0], d, err, sizeof err)) == NULL)
+		return (NULL);
+	if ((m = env_grid(env)) == NULL) {
+		env_free(env);
+		return (NULL);
+	}
+	rows = m->rows;
+	cols = m->cols;
+	env_free(env);
+	block = 2 * cols > PATH_HEAD ? 2 * cols + 2 : PATH_HEAD + 2;
+	per_row = PATH_WIDTH / block > 0 ? PATH_WIDTH / block : 1;
+	cv = canvas_new(per_row * block, (c->n + per_row - 1) / per_row *
+	    (rows + 2));
+	for (i = 0; i < c->n; i++)
+		draw_path(cv, i % per_row * block, i / per_row * (rows + 2), c,
+		    i, d, g);
+	text = canvas_render(cv);
+	canvas_free(cv);
+	return (text);
 }

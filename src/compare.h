@@ -60,5 +60,12 @@ void	 compare_free(struct comparison *);
 char	*compare_plot(const struct comparison *, int width, int height,
 	    enum plot_glyphs);
 char	*compare_table(const struct comparison *, enum plot_glyphs);
+/*
+ * On a grid world, each value's greedy path after training (run 1, the
+ * same seed), drawn on the map side by side: how SARSA's safe path and
+ * Q-learning's edge path differ on the cliff.  NULL without a grid.
+ */
+char	*compare_paths(const struct comparison *, const struct datadir *,
+	    enum plot_glyphs);
 
 #endif

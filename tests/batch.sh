@@ -161,5 +161,14 @@ expect_status 2 "" --batch --set alpha=2 --csv "$tmp/keep.csv"
 # An unwritable CSV path: exit 1, message names the file.
 expect_status 1 "$tmp/nodir/x.csv" --batch --runs 1 --episodes 5 --csv "$tmp/nodir/x.csv"
 
+# The cliff comparison draws both greedy paths on the map.
+"$QTUTOR" --batch --lesson cliff --runs 5 --compare agent=qlearning,sarsa \
+    >"$tmp/paths" 2>&1
+grep -q '^greedy paths after training' "$tmp/paths" &&
+    grep -q 'agent=qlearning: goal in 13 steps' "$tmp/paths" && ok ||
+    bad "cliff comparison: Q-learning's 13-step edge path not drawn"
+grep -q 'S C C C C C C C C C C G' "$tmp/paths" && ok ||
+    bad "cliff comparison: the map's bottom row not drawn"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -511,6 +511,36 @@ test_planning_acting_states(void **state)
 	env_free(e);
 }
 
+/* The greedy path of a hand-made table on solid 4x4 ice: right, right,
+ * down, down, down, right reaches G; a table pointing into a loop stops
+ * at the first repeated state. */
+static void
+test_planning_greedy_path(void **state)
+{
+	const int		 expect[7] = { 0, 1, 2, 6, 10, 14, 15 };
+	const int		 moves[6] = { FL_RIGHT, FL_RIGHT, FL_DOWN,
+				    FL_DOWN, FL_DOWN, FL_RIGHT };
+	struct env		*e = frozenlake("4x4", false);
+	double			 q[16 * 4] = { 0 };
+	int			 path[17], n, reaches, s, k;
+
+	(void)state;
+	for (s = 0; s < 6; s++)
+		q[expect[s] * 4 + moves[s]] = 1.0;
+	n = planning_greedy_path(e->model, q, 0, path, 17, &reaches);
+	assert_int_equal(n, 7);
+	for (k = 0; k < n; k++)
+		assert_int_equal(path[k], expect[k]);
+	assert_true(reaches);
+	/* 0 -> 1 -> 0: a loop ends the path without success. */
+	q[1 * 4 + FL_RIGHT] = 0.0;
+	q[1 * 4 + FL_LEFT] = 2.0;
+	n = planning_greedy_path(e->model, q, 0, path, 17, &reaches);
+	assert_int_equal(n, 2);
+	assert_false(reaches);
+	env_free(e);
+}
+
 int
 main(void)
 {
@@ -527,6 +557,7 @@ main(void)
 		cmocka_unit_test(test_planning_success_4x4_slippery),
 		cmocka_unit_test(test_planning_success_horizon),
 		cmocka_unit_test(test_planning_acting_states),
+		cmocka_unit_test(test_planning_greedy_path),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

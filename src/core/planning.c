@@ -358,3 +358,36 @@ planning_acting_states(const struct tmodel *m, bool *acts)
 	}
 	free(stack);
 }
+
+int
+planning_greedy_path(const struct tmodel *m, const double *q, int start,
+    int *states, int max, int *reaches)
+{
+	const struct tm_entry	*e, *likely;
+	int			 n = 0, s = start, a, b, k, nout, seen;
+
+	*reaches = 0;
+	while (n < max) {
+		states[n++] = s;
+		for (a = 0, b = 1; b < m->nactions; b++)
+			if (q[(size_t)s * m->nactions + b] >
+			    q[(size_t)s * m->nactions + a])
+				a = b;
+		e = tmodel_outcomes(m, s, a, &nout);
+		for (likely = e, k = 1; k < nout; k++)
+			if (e[k].prob > likely->prob)
+				likely = &e[k];
+		if (likely->terminated) {
+			*reaches = likely->success;
+			if (n < max)
+				states[n++] = likely->next;
+			return (n);
+		}
+		for (seen = 0, k = 0; k < n; k++)
+			seen |= states[k] == likely->next;
+		if (seen)
+			return (n);
+		s = likely->next;
+	}
+	return (n);
+}

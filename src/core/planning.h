@@ -73,6 +73,15 @@ void		 planning_update_q(struct planning *);
 /* The greedy policy of the current Q: action[s] is the first action
  * with the largest Q(s,a) (ties go to the lowest action number). */
 void		 planning_greedy(const struct planning *, int *action);
+/*
+ * The path a table's greedy policy takes from `start': each step the
+ * first best action of q (nstates x nactions) and its most likely
+ * outcome in the model.  It stops at a terminating outcome, at a state
+ * already on the path (a loop) or after `max' states.  Fills states[]
+ * and returns how many; *reaches says whether it ended in a success.
+ */
+int		 planning_greedy_path(const struct tmodel *, const double *q,
+		     int start, int *states, int max, int *reaches);
 /* pi (S, A) for the uniformly random policy. */
 void		 planning_policy_random(double *pi, int nstates, int nactions);
 /* pi (S, A) for the deterministic policy action (S). */
