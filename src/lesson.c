@@ -17,7 +17,7 @@
 
 enum header_key {
 	HK_NAME, HK_TITLE, HK_SUMMARY, HK_ENV, HK_AGENT, HK_VIEWS, HK_SET,
-	HK_COUNT
+	HK_COMPARE, HK_COUNT
 };
 
 static const struct header_key_info {
@@ -31,6 +31,7 @@ static const struct header_key_info {
 	[HK_AGENT] = { "agent", 1 },
 	[HK_VIEWS] = { "views", 0 },
 	[HK_SET] = { "set", 0 },
+	[HK_COMPARE] = { "compare", 0 },
 };
 
 /* A page's body as it grows, line by line. */
@@ -438,6 +439,16 @@ header_value(struct parser *p, enum header_key k, const char *value)
 		break;
 	case HK_SET:
 		return (parse_set(p, value, "set", &l->sets, &l->nsets));
+	case HK_COMPARE:
+		/* NAME=V1,V2,...: checked by whoever runs it (batch). */
+		if (strchr(value, '=') == NULL) {
+			quote(value, q, sizeof q);
+			return (perr(p, p->line, "compare %s is not "
+			    "NAME=V1,V2,...", q));
+		}
+		l->compare = xstrdup(value);
+		l->compare_line = p->line;
+		break;
 	case HK_COUNT:
 		break;
 	}
@@ -816,6 +827,7 @@ lesson_free(struct lesson *l)
 	free(l->summary);
 	free(l->env);
 	free(l->agent);
+	free(l->compare);
 	for (i = 0; i < l->nviews; i++)
 		free(l->views[i]);
 	free(l->views);

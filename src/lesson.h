@@ -48,6 +48,8 @@
  *	env	required; the environment.
  *	agent	required; the learning algorithm.
  *	views	optional; view names separated by blanks.
+ *	compare	optional; NAME=V1,V2,...: what batch mode compares when it
+ *		runs the lesson without --compare (e.g. agent=qlearning,sarsa).
  *	set	optional and repeatable; "NAME=VALUE", a parameter's value
  *		when the lesson starts.  NAME is [a-z_][a-z0-9_]*; blanks
  *		around '=' are allowed and VALUE must not be empty.
@@ -157,6 +159,8 @@ struct lesson {
 	int			 env_line;	/* for the caller's errors */
 	int			 agent_line;
 	int			 views_line;	/* 0 if there is no views: */
+	char			*compare;	/* "NAME=V1,V2,..." or NULL */
+	int			 compare_line;
 };
 
 /*

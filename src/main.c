@@ -310,8 +310,9 @@ prepare(const struct cli *c, const struct datadir *d, const char *name,
 
 /* --batch --compare: every value checked before anything runs. */
 static int
-batch_compare_cli(const struct cli *c, const struct datadir *d,
-    const struct params *p, const struct batch_options *o)
+batch_compare_cli(const struct cli *c, const char *spec,
+    const struct datadir *d, const struct params *p,
+    const struct batch_options *o)
 {
 	struct comparison	*cmp;
 	char			 err[1024];
@@ -320,7 +321,7 @@ batch_compare_cli(const struct cli *c, const struct datadir *d,
 	if (c->csv != NULL)
 		return (usage_error("--csv cannot be used with --compare"));
 	cmp = xcalloc(1, sizeof *cmp);
-	if (compare_parse_spec(cmp, p, c->compare, d, err, sizeof err) != 0) {
+	if (compare_parse_spec(cmp, p, spec, d, err, sizeof err) != 0) {
 		free(cmp);
 		return (usage_error(err));
 	}
@@ -358,8 +359,11 @@ batch(const struct cli *c, const struct datadir *d)
 	o.glyphs = glyphs_from_locale();
 	o.width = 72;
 	o.progress = isatty(STDERR_FILENO) && p.runs * p.episodes >= 100000;
-	if (c->compare != NULL) {
-		rc = batch_compare_cli(c, d, &p, &o);
+	/* --compare, or the comparison the lesson itself declares (the
+	 * cliff lesson compares Q-learning and SARSA). */
+	if (c->compare != NULL || (l != NULL && l->compare != NULL)) {
+		rc = batch_compare_cli(c, c->compare != NULL ? c->compare :
+		    l->compare, d, &p, &o);
 		lesson_free(l);
 		return (rc);
 	}

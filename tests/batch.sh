@@ -161,6 +161,18 @@ expect_status 2 "" --batch --set alpha=2 --csv "$tmp/keep.csv"
 # An unwritable CSV path: exit 1, message names the file.
 expect_status 1 "$tmp/nodir/x.csv" --batch --runs 1 --episodes 5 --csv "$tmp/nodir/x.csv"
 
+# The cliff lesson compares by itself: SARSA above Q-learning online
+# (Sutton and Barto, Example 6.6), 50 runs x 500 episodes.
+"$QTUTOR" --batch --lesson cliff >"$tmp/cliff" 2>&1
+q=$(grep '^summary: agent=qlearning runs=50 episodes=500' "$tmp/cliff" |
+    sed 's/.*reward_last100=\([^ ]*\).*/\1/')
+s=$(grep '^summary: agent=sarsa runs=50 episodes=500' "$tmp/cliff" |
+    sed 's/.*reward_last100=\([^ ]*\).*/\1/')
+[ -n "$q" ] && [ -n "$s" ] && awk "BEGIN { exit !($s > $q + 15) }" && ok ||
+    bad "batch --lesson cliff: sarsa '$s' not clearly above qlearning '$q'"
+tail -n 1 "$tmp/cliff" | grep -q '^summary: agent=sarsa ' && ok ||
+    bad "batch --lesson cliff: the last line is not sarsa's summary"
+
 # The cliff comparison draws both greedy paths on the map.
 "$QTUTOR" --batch --lesson cliff --runs 5 --compare agent=qlearning,sarsa \
     >"$tmp/paths" 2>&1

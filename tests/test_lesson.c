@@ -999,6 +999,28 @@ test_lesson_free_null(void **state)
 	lesson_free(NULL);
 }
 
+/* The optional compare: key, what batch mode compares for the lesson. */
+static void
+test_lesson_compare_key(void **state)
+{
+	struct lesson	*l;
+	char		 err[1024];
+
+	(void)state;
+	l = lesson_parse(HEADER "compare: agent=qlearning,sarsa\n=== P\nx\n",
+	    "t.lesson", err, sizeof err);
+	assert_non_null(l);
+	assert_string_equal(l->compare, "agent=qlearning,sarsa");
+	assert_int_equal(l->compare_line, 7);
+	lesson_free(l);
+	l = lesson_parse(HEADER "=== P\nx\n", "t.lesson", err, sizeof err);
+	assert_non_null(l);
+	assert_null(l->compare);
+	lesson_free(l);
+	assert_parse_error(HEADER "compare: agent\n=== P\nx\n",
+	    "t.lesson:7: compare \"agent\" is not NAME=V1,V2,...");
+}
+
 int
 main(void)
 {
@@ -1034,6 +1056,7 @@ main(void)
 		cmocka_unit_test(test_lesson_file_size_limit),
 		cmocka_unit_test(test_lesson_page_limit),
 		cmocka_unit_test(test_lesson_header_errors),
+		cmocka_unit_test(test_lesson_compare_key),
 		cmocka_unit_test(test_lesson_check_expressions),
 		cmocka_unit_test(test_lesson_check_errors),
 		cmocka_unit_test(test_lesson_check_eval_true),
