@@ -22,8 +22,12 @@
 #include "xmalloc.h"
 
 #define MAX_THREADS 16
-/* Experiments with fewer episodes in all run on the calling thread. */
+/* Experiments with less work than this many Q-learning episodes run on
+ * the calling thread. */
 #define SMALL_EPISODES 20000
+/* What an episode of projective simulation costs next to one of
+ * Q-learning: every step updates every edge (measured on 4x4). */
+#define PS_EPISODE_COST 8
 /* Curves buffered per chunk: 3 doubles per episode per run. */
 #define CHUNK_BYTES (64L * 1024 * 1024)
 
@@ -141,9 +145,12 @@ static int
 thread_count(const struct params *p)
 {
 	long	 n;
+	long long work = p->runs * p->episodes;
 
+	if (strcmp(params_agent(p), "ps") == 0)
+		work *= PS_EPISODE_COST;
 	/* Starting threads costs more than a small experiment takes. */
-	if (p->threads == 0 && p->runs * p->episodes < SMALL_EPISODES)
+	if (p->threads == 0 && work < SMALL_EPISODES)
 		n = 1;
 	else
 		n = p->threads > 0 ? (long)p->threads :

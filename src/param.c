@@ -12,7 +12,7 @@
 #define OFF(field) offsetof(struct params, field)
 
 static const char *const agent_choices[] = {
-	"qlearning", "sarsa", "expected_sarsa", NULL
+	"qlearning", "sarsa", "expected_sarsa", "ps", NULL
 };
 static const char *const env_choices[] = {
 	"frozenlake", "cliffwalking", "dummy", NULL
@@ -20,6 +20,10 @@ static const char *const env_choices[] = {
 /* Same order as enum policy_kind. */
 static const char *const policy_choices[] = {
 	"egreedy", "noisy", "greedy", "random", NULL
+};
+/* Same order as enum ps_policy_kind. */
+static const char *const ps_policy_choices[] = {
+	"standard", "softmax", NULL
 };
 
 const struct param param_table[] = {
@@ -45,6 +49,22 @@ const struct param param_table[] = {
 	  .choices = policy_choices, .def = POLICY_EGREEDY, .effect = PE_LIVE,
 	  .text = "How actions are chosen while learning: egreedy, noisy "
 	  "(argmax of Q plus N(0,1)/(episode+1)), greedy or random." },
+	{ .name = "ps_gamma", .type = P_REAL, .offset = OFF(ps_gamma),
+	  .min = 0, .max = 1, .def = 1e-7, .effect = PE_LIVE,
+	  .text = "Damping of projective simulation: every step each h "
+	  "forgets this fraction of its distance from 1." },
+	{ .name = "eta", .type = P_REAL, .offset = OFF(eta),
+	  .min = 0, .max = 1, .def = 0.006, .effect = PE_LIVE,
+	  .text = "Glow rate of projective simulation: every step each "
+	  "glow g shrinks by this fraction." },
+	{ .name = "beta", .type = P_REAL, .offset = OFF(beta),
+	  .min = 0, .max = 100, .def = 1, .effect = PE_LIVE,
+	  .text = "Inverse temperature of the softmax ps_policy: "
+	  "p(a|s) is proportional to exp(beta h(s,a))." },
+	{ .name = "ps_policy", .type = P_CHOICE, .offset = OFF(ps_policy),
+	  .choices = ps_policy_choices, .def = 0, .effect = PE_LIVE,
+	  .text = "How projective simulation hops from a percept to an "
+	  "action: standard (p proportional to h) or softmax." },
 	{ .name = "episodes", .type = P_INT, .offset = OFF(episodes),
 	  .min = 1, .max = 10000000, .def = 500, .effect = PE_BATCH,
 	  .text = "Episodes per run." },

@@ -30,6 +30,10 @@ struct params {
 	double		 gamma;
 	double		 epsilon;
 	int		 policy;	/* enum policy_kind */
+	double		 ps_gamma;	/* projective simulation */
+	double		 eta;
+	double		 beta;
+	int		 ps_policy;	/* enum ps_policy_kind */
 	long long	 episodes;
 	long long	 runs;
 	long long	 seed;

@@ -14,8 +14,14 @@
 #include "xmalloc.h"
 
 /* Entries of undo per frame that a table learner needs on average; the
- * journal holds this many per frame before it drops old frames early. */
+ * journal holds this many per frame before it drops old frames early.
+ * A learner that writes more per transition (projective simulation: up
+ * to 2 S A + 1) gets what it needs, within UNDO_MAX_BYTES of entries:
+ * 4x4 keeps all 10000 transitions of the screen's history, 8x8 at least
+ * 8176 (more when fewer edges change). */
 #define UNDO_ENTRIES_PER_FRAME 4
+#define UNDO_MAX_BYTES (64UL * 1024 * 1024)
+#define UNDO_ENTRY_BYTES (sizeof (double *) + sizeof (double))
 
 /* Everything besides the learner's table that one transition changes. */
 struct undo_frame {
@@ -104,6 +110,10 @@ agent_config_of(const struct params *p)
 	c.gamma = p->gamma;
 	c.epsilon = p->epsilon;
 	c.policy = (enum policy_kind)p->policy;
+	c.ps_gamma = p->ps_gamma;
+	c.eta = p->eta;
+	c.beta = p->beta;
+	c.ps_policy = p->ps_policy;
 	return (c);
 }
 
@@ -142,6 +152,27 @@ build(struct session *s, const struct params *p, char *err, size_t errsz)
 	return (0);
 }
 
+/* A journal sized for the agent's writes per transition: frames of
+ * history as asked, entries for them within UNDO_MAX_BYTES. */
+static void
+size_journal(struct session *s)
+{
+	size_t	 per = agent_undo_entries(s->agent), entries;
+
+	s->undo_entries = per;
+	journal_free(s->journal);
+	s->journal = NULL;
+	if (s->undo_frames == 0)
+		return;
+	if (per < UNDO_ENTRIES_PER_FRAME)
+		per = UNDO_ENTRIES_PER_FRAME;
+	entries = s->undo_frames * per;
+	if (entries > UNDO_MAX_BYTES / UNDO_ENTRY_BYTES)
+		entries = UNDO_MAX_BYTES / UNDO_ENTRY_BYTES;
+	s->journal = journal_new(s->undo_frames, entries,
+	    sizeof (struct undo_frame));
+}
+
 struct session *
 session_new(const struct params *p, const struct datadir *d, uint64_t stream,
     size_t undo_frames, char *err, size_t errsz)
@@ -154,10 +185,8 @@ session_new(const struct params *p, const struct datadir *d, uint64_t stream,
 		free(s);
 		return (NULL);
 	}
-	if (undo_frames > 0)
-		s->journal = journal_new(undo_frames,
-		    undo_frames * UNDO_ENTRIES_PER_FRAME,
-		    sizeof (struct undo_frame));
+	s->undo_frames = undo_frames;
+	size_journal(s);
 	session_reset(s);
 	return (s);
 }
@@ -249,6 +278,8 @@ session_step(struct session *s)
 		s->ep_reward = 0;
 		return_start(&s->ret);
 		s->in_episode = true;
+		if (s->agent->ops->episode_start != NULL)
+			s->agent->ops->episode_start(s->agent, s->journal);
 	}
 	state = s->env->st.s;
 	c = s->agent->ops->act(s->agent, state, s->episode, &s->rng);
@@ -461,6 +492,9 @@ session_set(struct session *s, const char *name, const char *value,
 	if (t->effect == PE_RESET) {
 		if (build(s, &next, err, errsz) != 0)
 			return (-1);
+		if (s->journal != NULL &&
+		    agent_undo_entries(s->agent) != s->undo_entries)
+			size_journal(s);
 		session_reset(s);
 		*did_reset = true;
 		return (0);

@@ -66,6 +66,8 @@ struct session {
 	struct agent		*agent;
 	struct rng		 rng;
 	struct journal		*journal;	/* NULL: no undo */
+	size_t			 undo_frames;	/* history asked for */
+	size_t			 undo_entries;	/* the agent's, per frame */
 	/* Environments built so far: a change means the old env (and its
 	 * model) is gone, so whatever was made from it is stale. */
 	long			 builds;

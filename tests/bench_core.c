@@ -90,6 +90,40 @@ bench_classic(const struct datadir *d)
 	    t[REPEATS / 2] * 1e3);
 }
 
+/* The PS tutorial's workload, in process: two-layer projective
+ * simulation, gamma 1e-7, eta 0.006, 30 runs x 500 episodes. */
+static void
+bench_ps_classic(const struct datadir *d)
+{
+	struct params		 p;
+	struct experiment	 x;
+	double			 t[REPEATS];
+	char			 err[256];
+	int			 i;
+
+	params_defaults(&p);
+	set(&p, "agent=ps");
+	set(&p, "slippery=0");
+	set(&p, "max_steps=99");
+	set(&p, "runs=30");
+	set(&p, "episodes=500");
+	set(&p, "eval_episodes=0");
+	for (i = 0; i < REPEATS; i++) {
+		if (experiment_run(&x, &p, d, NULL, NULL, err, sizeof err)) {
+			fprintf(stderr, "bench: %s\n", err);
+			exit(1);
+		}
+		t[i] = x.seconds;
+		if (i == 0)
+			printf("bench: name=ps_classic_transitions value=%lld "
+			    "unit=transitions\n", x.transitions);
+		experiment_free(&x);
+	}
+	qsort(t, REPEATS, sizeof t[0], compare_doubles);
+	printf("bench: name=ps_classic_30x500 value=%.3f unit=ms\n",
+	    t[REPEATS / 2] * 1e3);
+}
+
 /*
  * Sutton and Barto's Example 6.6 as a comparison: Q-learning and SARSA
  * on CliffWalking, 50 runs of 500 episodes each; the median of repeats
@@ -244,6 +278,8 @@ bench_run_mode(const struct datadir *d)
  * the median wall time of repeated runs of the binary.  The Python
  * tutorial takes 1.10 s for it on this kind of machine.
  */
+static void	bench_ps_process(const char *);
+
 static void
 bench_process(const char *qtutor)
 {
@@ -274,6 +310,41 @@ bench_process(const char *qtutor)
 	    t[n / 2] * 1e3);
 	printf("bench: name=ql_classic_speedup_vs_python value=%.0f unit=x\n",
 	    1.10 / t[n / 2]);
+	bench_ps_process(qtutor);
+}
+
+/* The PS workload as a user runs it; the Python tutorial takes 3.39 s. */
+static void
+bench_ps_process(const char *qtutor)
+{
+	char *const		 argv[] = { (char *)qtutor, "--batch", "--set",
+				    "agent=ps", "--set", "slippery=0", "--set",
+				    "max_steps=99", "--runs", "30",
+				    "--episodes", "500", NULL };
+	extern char		**environ;
+	posix_spawn_file_actions_t fa;
+	double			 t[REPEATS * 3], t0;
+	pid_t			 pid;
+	int			 i, status, n = REPEATS * 3;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null",
+	    O_WRONLY, 0);
+	for (i = 0; i < n; i++) {
+		t0 = now();
+		if (posix_spawn(&pid, qtutor, &fa, NULL, argv, environ) != 0 ||
+		    waitpid(pid, &status, 0) != pid || status != 0) {
+			fprintf(stderr, "bench: %s failed\n", qtutor);
+			exit(1);
+		}
+		t[i] = now() - t0;
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	qsort(t, n, sizeof t[0], compare_doubles);
+	printf("bench: name=ps_classic_process value=%.3f unit=ms\n",
+	    t[n / 2] * 1e3);
+	printf("bench: name=ps_classic_speedup_vs_python value=%.0f unit=x\n",
+	    3.39 / t[n / 2]);
 }
 
 int
@@ -285,6 +356,7 @@ main(int argc, char **argv)
 	if (argc > 1)
 		bench_process(argv[1]);
 	bench_classic(&d);
+	bench_ps_classic(&d);
 	bench_cliff_compare(&d);
 	bench_transitions(&d, "ql_noisy_4x4_transitions_per_sec", "noisy",
 	    "4x4", 0);

@@ -426,8 +426,50 @@ mdp_test() {
 	stty_sane mdp
 }
 
+# ps_test: projective simulation on the screen: h and g side by side,
+# the update line writes the edge out, the glow spreads as the agent
+# walks, and b puts h, g and the line back exactly.
+ps_test() {
+	cur=ps
+	if ! tm new-session -d -s "$cur" -x 80 -y 24 \
+	    "sh '$tmp/run.sh' ps --set agent=ps --set slippery=0"
+	then
+		bad "ps: tmux new-session failed"
+		return
+	fi
+	expect "ps: h and g side by side" 'h: hop +g: glow'
+	expect "ps: the status line" '^ ps  damping 1e-07 '
+	keys Space
+	expect "ps: the update line" "^ h\\([0-9]+,.+\\) $arrow 1\\.000 "
+	expect "ps: one edge glows" 'glowing: 1 edge '
+	keys Space
+	expect "ps: two edges glow" 'glowing: 2 edges '
+	settle
+	before=$(matching '^ (h\(|p\()')
+	# The rows of h and g: a state, four h values, then the glows.
+	rows_re=' [0-9]+( [0-9.]+){4} '
+	table=$(matching "$rows_re")
+	keys Space
+	expect "ps: the glow spreads" 'glowing: 3 edges '
+	keys b
+	expect "ps: b takes the glow back" 'glowing: 2 edges '
+	settle
+	after=$(matching '^ (h\(|p\()')
+	if [ "$before" = "$after" ] && [ -n "$before" ]; then ok; else
+		bad "ps: back: update lines '$after', expected '$before'"
+	fi
+	if [ -n "$table" ] && [ "$(matching "$rows_re")" = "$table" ]; then
+		ok
+	else
+		bad "ps: back: h and g not restored"
+	fi
+	keys q
+	expect_exit "ps: quit" 0
+}
+
 interactive
 mdp_test
+ps_test
 kill_test term-paused paused
 kill_test term-running running
 kill_test term-prompt prompt

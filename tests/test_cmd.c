@@ -803,8 +803,10 @@ test_cmd_complete(void **state)
 	COMPLETES("q", "q", "quit");
 	COMPLETES("  pa", "page", "pause");
 	COMPLETES("set al", "alpha");
-	COMPLETES("show e", "env", "episodes", "epsilon", "eval_episodes");
-	COMPLETES("sh e", "env", "episodes", "epsilon", "eval_episodes");
+	COMPLETES("show e", "env", "episodes", "epsilon", "eta",
+	    "eval_episodes");
+	COMPLETES("sh e", "env", "episodes", "epsilon", "eta",
+	    "eval_episodes");
 	COMPLETES("set policy e", "egreedy");
 	COMPLETES("set policy ", "egreedy", "greedy", "noisy", "random");
 	COMPLETES("set slippery ", "0", "1");
@@ -812,7 +814,8 @@ test_cmd_complete(void **state)
 	COMPLETES("help st", "step");
 	COMPLETES("help q", "quit");
 	COMPLETES("compare al", "alpha");
-	COMPLETES("compare agent ", "expected_sarsa", "qlearning", "sarsa");
+	COMPLETES("compare agent ", "expected_sarsa", "ps", "qlearning",
+	    "sarsa");
 	COMPLETES("compare agent qlearning,s", "qlearning,sarsa");
 	COMPLETES("compare policy egreedy,noisy,r", "egreedy,noisy,random");
 	/* The word ending at point, whatever follows it. */

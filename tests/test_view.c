@@ -777,6 +777,48 @@ test_view_screen_map_8x8(void **state)
 	canvas_free(c);
 }
 
+/* Projective simulation at 80x24: h and g side by side, the bars of
+ * the agent's percept, the update line with its glow count. */
+static void
+test_view_screen_ps(void **state)
+{
+	struct fixture	*f = *state;
+	struct layout	 L;
+	struct canvas	*c;
+	const struct agent *ag;
+	char		 err[256], want[64];
+	bool		 reset;
+	int		 i, glowing = 0, n;
+
+	assert_int_equal(session_set(f->t->s, "agent", "ps", &reset, err,
+	    sizeof err), 0);
+	assert_int_equal(session_set(f->t->s, "slippery", "0", &reset, err,
+	    sizeof err), 0);
+	steps(f->t, 12);
+	ag = f->t->s->agent;
+	n = ag->nstates * ag->nactions;
+	for (i = 0; i < n; i++)
+		glowing += ag->glow[i] > 0;
+	c = draw_screen(f->t, 80, 24, PLOT_UTF8, &L);
+	assert_false(L.too_small);
+	assert_true(canvas_has(c, "h: hop"));
+	assert_true(canvas_has(c, "g: glow"));
+	assert_true(canvas_has(c, "hopping probabilities"));
+	assert_true(canvas_has(c, "FrozenLake") || canvas_has(c, "4x4"));
+	snprintf(want, sizeof want, "h(%d,", ag->rec.u.ps.s);
+	assert_row_has(c, L.update.y, want);
+	assert_row_has(c, L.update.y, " ← ");
+	snprintf(want, sizeof want, "glowing: %d edge", glowing);
+	assert_row_has(c, L.update.y + 1, want);
+	assert_row_has(c, L.status.y, "damping 1e-07");
+	check_golden("view_screen_ps.txt", c);
+	canvas_free(c);
+	c = draw_screen(f->t, 80, 24, PLOT_ASCII, &L);
+	assert_ascii(c);
+	assert_true(canvas_has(c, "#"));
+	canvas_free(c);
+}
+
 /* CliffWalking's grid: 4 rows of 12, the cliff (C) drawn as a hole with
  * no arrow, the actions' arrows in its own order (up right down left). */
 static void
@@ -1457,6 +1499,7 @@ main(void)
 		T(test_view_screen_120x40),
 		T(test_view_screen_200x60),
 		T(test_view_screen_map_8x8),
+		T(test_view_screen_ps),
 		T(test_view_screen_plan),
 		T(test_view_grid_cliff),
 		T(test_view_too_small),

@@ -20,6 +20,12 @@ struct agent_config {
 	double			 gamma;
 	double			 epsilon;
 	enum policy_kind	 policy;
+	/* Projective simulation: damping, glow rate, softmax inverse
+	 * temperature, and whether hopping is standard or softmax. */
+	double			 ps_gamma;
+	double			 eta;
+	double			 beta;
+	int			 ps_policy;	/* enum ps_policy_kind */
 };
 
 struct agent;
@@ -37,6 +43,17 @@ struct agent_ops {
 				     struct journal *);
 	/* The action the learned policy prefers (ties at random). */
 	int			 (*greedy)(struct agent *, int s, struct rng *);
+	/* Optional: a new episode starts (PS resets its glow), writing
+	 * through the journal like learn(). */
+	void			 (*episode_start)(struct agent *,
+				     struct journal *);
+	/* Optional: the table's initial values (default: all 0). */
+	void			 (*clear)(struct agent *);
+	/* Whether the agent keeps a glow matrix beside its table. */
+	bool			 has_glow;
+	/* Journal entries one transition writes at most, as a function of
+	 * the table's size (NULL: one). */
+	size_t			 (*undo_entries)(int nstates, int nactions);
 };
 
 struct agent {
@@ -45,6 +62,7 @@ struct agent {
 	int			 nactions;
 	struct agent_config	 cfg;
 	double			*table;		/* (nstates, nactions) */
+	double			*glow;		/* (nstates, nactions) or NULL */
 	struct update_record	 rec;
 	/* An action already chosen for the next step (SARSA chooses a'
 	 * while learning), which act() returns; -1: none. */
@@ -58,6 +76,8 @@ void		 agent_free(struct agent *);
 /* Forget everything learned (the table back to its initial values)
  * and any pending action. */
 void		 agent_clear(struct agent *);
+/* Journal entries one transition of this agent writes at most. */
+size_t		 agent_undo_entries(const struct agent *);
 static inline double *
 agent_row(struct agent *ag, int s)
 {

@@ -39,12 +39,39 @@ struct td_record {
 	double	 q_new;
 };
 
-enum record_kind { RECORD_NONE, RECORD_TD };
+/* The probabilities of a percept a PS record keeps: the first this many
+ * actions (every FrozenLake and CliffWalking action). */
+#define PS_RECORD_ACTIONS 16
+
+/* One step of two-layer projective simulation: the glow of every edge
+ * decays, g <- (1 - eta) g, the edge taken glows fully, g(s,a) = 1, and
+ * every edge learns, h <- h - gamma (h - 1) + g r. */
+struct ps_record {
+	int	 s;		/* the percept */
+	int	 a;		/* the action clip the walk hopped to */
+	int	 s2;
+	double	 r;
+	bool	 terminated;
+	bool	 truncated;
+	int	 nactions;	/* probabilities kept: min(actions, 16) */
+	double	 p[PS_RECORD_ACTIONS];	/* p(.|s) a was drawn from */
+	int	 glowing;	/* edges with g > 0 after the step */
+	double	 gamma;		/* damping */
+	double	 eta;		/* glow rate */
+	double	 h_old;		/* h(s,a) before */
+	double	 damping;	/* gamma (h_old - 1) */
+	double	 g;		/* g(s,a) in the update: 1 */
+	double	 h_new;		/* h_old - damping + g r */
+	double	 max_dh;	/* the largest |h_new - h_old| of any edge */
+};
+
+enum record_kind { RECORD_NONE, RECORD_TD, RECORD_PS };
 
 struct update_record {
 	enum record_kind	 kind;
 	union {
 		struct td_record td;
+		struct ps_record ps;
 	} u;
 };
 

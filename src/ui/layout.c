@@ -42,6 +42,17 @@ stack_top(struct layout *L, int top, int top_h, const struct gridmap *m,
 	L->qtable = rect(rx, top + gh, L->w - rx, top_h - gh);
 }
 
+/* The table's width: the Q-table's columns of qc, or PS's two tables. */
+static int
+table_width(const struct tutor *t, int qc)
+{
+	int	 na = t->s->agent->nactions;
+
+	if (t->s->agent->glow != NULL)
+		return (view_ps_width(na));
+	return (QTABLE_LABEL_W + na * qc);
+}
+
 static void
 split_top(struct layout *L, int top, int top_h, const struct tutor *t)
 {
@@ -53,7 +64,7 @@ split_top(struct layout *L, int top, int top_h, const struct tutor *t)
 
 	for (cw = 4; cw >= 2; cw--) {
 		for (qc = 7; qc >= 6; qc--) {
-			right = cols * cw + 2 + QTABLE_LABEL_W + na * qc;
+			right = cols * cw + 2 + table_width(t, qc);
 			if (L->w - right - 2 >= LESSON_MIN_W)
 				goto found;
 		}
@@ -77,7 +88,7 @@ found:
 	/* On a big screen the table keeps its width and the grid takes the
 	 * rest, so that it can be seen from the back of a classroom. */
 	if (cols > 0)
-		gw = L->w - rx - (QTABLE_LABEL_W + na * qc) - 2;
+		gw = L->w - rx - table_width(t, qc) - 2;
 	/* No wider than its biggest cells: the table follows close. */
 	if (gw > cols * GRID_MAX_CELL)
 		gw = cols * GRID_MAX_CELL;
@@ -151,7 +162,10 @@ layout_draw(struct canvas *c, const struct layout *L, const struct tutor *t,
 	lines = view_lesson_draw(c, L->lesson, t, o);
 	draw_separator(c, L, o);
 	view_grid_draw(c, L->grid, t, o);
-	view_qtable_draw(c, L->qtable, t, o);
+	if (t->s->agent->glow != NULL && tutor_plan(t) == NULL)
+		view_ps_draw(c, L->qtable, t, o);
+	else
+		view_qtable_draw(c, L->qtable, t, o);
 	view_curves_draw(c, L->curves, t, o);
 	view_update_draw(c, L->update, t, o);
 	view_status_draw(c, L->status, t, o);

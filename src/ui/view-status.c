@@ -65,6 +65,12 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	snprintf(left, sizeof left, " %s  %s %s  %s %s%s  %s  seed %lld  %s",
 	    params_agent(p), u ? "α" : "alpha", a, u ? "γ" : "gamma", g, eps,
 	    policy, p->seed, world);
+	/* Projective simulation's own settings: damping, glow, hopping. */
+	if (t->s->agent->glow != NULL)
+		snprintf(left, sizeof left, " ps  damping %g  %s %g  %s  "
+		    "seed %lld  %s", p->ps_gamma, u ? "η" : "eta", p->eta,
+		    param_choice(param_find("ps_policy"), p->ps_policy),
+		    p->seed, world);
 	if (t->running && speed > 0)
 		snprintf(right, sizeof right, "%s running %ld/s ",
 		    u ? "▶" : ">", speed);

@@ -21,6 +21,11 @@
  *   Q(14,↓) = ⅓×[0+0.99×V₂(13)=0.110] + ⅓×[0+0.99×V₂(14)=0.443] + ⅓×[1]
  *   = 0.516
  * (each on one line; shorter forms when the line is narrow).
+ *
+ * Projective simulation writes out the edge it just took, and under it
+ * the probabilities it hopped with and how far the glow has spread:
+ *   h(4,↓) ← 1.000 − 1e-07×(1.000−1) + 1×0 = 1.000
+ *   p(·|4) = 0.25 0.25 0.25 0.25  glowing: 5 edges  max |Δh| 0.94
  */
 #include <math.h>
 #include <stdio.h>
@@ -77,6 +82,38 @@ format_td(char *buf, size_t bufsz, const struct tutor *t,
 		    "%s %s] = %s", u->s, view_action_glyph(t, u->a, g),
 		    y->arrow, q_old, u->alpha, y->times, u->r, u->gamma,
 		    y->times, next, y->minus, q_sub, q_new);
+}
+
+static void
+format_ps(char *buf, size_t bufsz, const struct tutor *t,
+    const struct ps_record *u, const struct symbols *y, enum plot_glyphs g)
+{
+	char	 h_old[32], h_sub[48], h_new[32], gl[32];
+
+	view_format_value(h_old, sizeof h_old, u->h_old, 6);
+	view_format_value(h_new, sizeof h_new, u->h_new, 6);
+	operand(h_sub, sizeof h_sub, h_old, u->h_old);
+	snprintf(gl, sizeof gl, "%.3g", u->g);
+	snprintf(buf, bufsz, "h(%d,%s) %s %s %s %g%s(%s%s1) + %s%s%g = %s",
+	    u->s, view_action_glyph(t, u->a, g), y->arrow, h_old, y->minus,
+	    u->gamma, y->times, h_sub, y->minus, gl, y->times, u->r, h_new);
+}
+
+static void
+format_ps_note(char *buf, size_t bufsz, const struct ps_record *u,
+    const struct symbols *y, enum plot_glyphs g)
+{
+	size_t	 used;
+	int	 i;
+
+	used = (size_t)snprintf(buf, bufsz, "p(%s|%d) =", y->any, u->s);
+	for (i = 0; i < u->nactions && used < bufsz; i++)
+		used += (size_t)snprintf(buf + used, bufsz - used, " %.2f",
+		    u->p[i]);
+	if (used < bufsz)
+		snprintf(buf + used, bufsz - used, "  glowing: %d edge%s  "
+		    "max |%sh| %.3g", u->glowing, u->glowing == 1 ? "" : "s",
+		    g == PLOT_UTF8 ? "Δ" : "d", u->max_dh);
 }
 
 /* The note under the update; without `kind' (the target's rule or the
@@ -327,6 +364,7 @@ view_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
 {
 	const struct update_record	*rec = &t->s->agent->rec;
 	const struct td_record		*u = &rec->u.td;
+	const struct symbols		*y;
 	char				 line[512], ret[160];
 	int				 gw;
 
@@ -335,6 +373,16 @@ view_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		return;
 	if (tutor_plan(t) != NULL) {
 		draw_backup(c, r, t, tutor_plan(t), o);
+		return;
+	}
+	if (rec->kind == RECORD_PS && t->s->last.valid) {
+		y = o->glyphs == PLOT_UTF8 ? &utf8_symbols : &ascii_symbols;
+		format_ps(line, sizeof line, t, &rec->u.ps, y, o->glyphs);
+		canvas_textstyle(c, r.x, r.y, line, r.w, ST_UPDATED);
+		if (r.h < 2)
+			return;
+		format_ps_note(line, sizeof line, &rec->u.ps, y, o->glyphs);
+		canvas_textstyle(c, r.x, r.y + 1, line, r.w, ST_DIM);
 		return;
 	}
 	if (rec->kind != RECORD_TD || !t->s->last.valid) {

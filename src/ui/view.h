@@ -39,6 +39,11 @@ void	view_grid_draw(struct canvas *, struct rect, const struct tutor *,
 /* The Q-table around the agent's state, the updated cell marked. */
 void	view_qtable_draw(struct canvas *, struct rect, const struct tutor *,
 	    const struct view_opts *);
+/* Projective simulation: h and glow side by side, p(.|s) as bars. */
+void	view_ps_draw(struct canvas *, struct rect, const struct tutor *,
+	    const struct view_opts *);
+/* The width its two tables take with n actions. */
+int	view_ps_width(int nactions);
 /* The last update written out as arithmetic with its real numbers. */
 void	view_update_draw(struct canvas *, struct rect, const struct tutor *,
 	    const struct view_opts *);
