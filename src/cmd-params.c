@@ -38,6 +38,7 @@ cmd_set_value(struct tutor *t, const char *name, const char *value)
 	const struct param	*p;
 	char			 err[512], buf[PARAM_STR_MAX];
 	bool			 reset;
+	const char		*table;
 
 	/* session_set changes nothing when it fails, and its message
 	 * already names the parameter and the value. */
@@ -47,9 +48,12 @@ cmd_set_value(struct tutor *t, const char *name, const char *value)
 	}
 	p = param_find(name);
 	param_format(&t->s->p, p, buf, sizeof buf);
+	/* What the agent learned is a Q-table, or PS's h-matrix. */
+	table = strcmp(params_agent(&t->s->p), "ps") == 0 ? "h-matrix" :
+	    "Q-table";
 	if (reset)
-		tutor_say(t, false, "%s = %s: the agent starts again (Q-table "
-		    "cleared)", p->name, buf);
+		tutor_say(t, false, "%s = %s: the agent starts again (%s "
+		    "cleared)", p->name, buf, table);
 	else if (p->effect == PE_BATCH)
 		tutor_say(t, false, "%s = %s (used by batch runs and "
 		    "comparisons)", p->name, buf);
@@ -58,7 +62,7 @@ cmd_set_value(struct tutor *t, const char *name, const char *value)
 		    p->name, buf);
 	else
 		tutor_say(t, false, "%s = %s (from the next transition; the "
-		    "Q-table is kept)", p->name, buf);
+		    "%s is kept)", p->name, buf, table);
 	return (0);
 }
 
