@@ -18,6 +18,7 @@
 #include "canvas.h"
 #include "plot.h"
 #include "testutil.h"
+#include "golden.h"
 
 /* The data area of a rendered plot, found from its axes. */
 struct area {
@@ -36,9 +37,6 @@ static double		 coin(int);
 static double		*rising(int, double);
 static struct canvas	*render(int, int, const struct plot_spec *,
 			    const struct plot_series *, int, enum plot_glyphs);
-static void		 check_golden(const char *, const struct canvas *);
-static char		*read_file(const char *);
-static void		 write_file(const char *, const char *);
 static int		 find_area(const struct canvas *, struct area *);
 static struct extent	 series_extent(const struct canvas *,
 			    const struct area *, int);
@@ -86,76 +84,6 @@ render(int w, int h, const struct plot_spec *spec,
 
 	assert_int_equal(plot_render(c, 0, 0, w, h, spec, s, ns, g), 0);
 	return (c);
-}
-
-/*
- * Compare the rendered canvas with tests/golden/name, or write the file
- * when QTUTOR_UPDATE_GOLDEN=1.
- */
-static void
-check_golden(const char *name, const struct canvas *c)
-{
-	char		 path[1024];
-	char		*got, *want;
-	const char	*update = getenv("QTUTOR_UPDATE_GOLDEN");
-
-	snprintf(path, sizeof path, "%s/tests/golden/%s", TOP_SRCDIR, name);
-	got = canvas_render(c);
-	if (update != NULL && strcmp(update, "1") == 0) {
-		write_file(path, got);
-		free(got);
-		return;
-	}
-	want = read_file(path);
-	if (want == NULL) {
-		print_error("%s: cannot read (QTUTOR_UPDATE_GOLDEN=1 "
-		    "writes it)\n", path);
-		free(got);
-		fail();
-	}
-	if (strcmp(got, want) != 0) {
-		print_error("%s differs.\n--- expected:\n%s--- got:\n%s---\n",
-		    path, want, got);
-		free(got);
-		free(want);
-		fail();
-	}
-	free(got);
-	free(want);
-}
-
-static char *
-read_file(const char *path)
-{
-	FILE	*f;
-	char	*buf;
-	long	 len;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return (NULL);
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	rewind(f);
-	buf = malloc(len + 1);
-	assert_non_null(buf);
-	if (fread(buf, 1, len, f) != (size_t)len) {
-		fclose(f);
-		free(buf);
-		return (NULL);
-	}
-	buf[len] = '\0';
-	fclose(f);
-	return (buf);
-}
-
-static void
-write_file(const char *path, const char *text)
-{
-	FILE	*f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fputs(text, f) >= 0, 1);
-	assert_int_equal(fclose(f), 0);
 }
 
 /*
@@ -513,7 +441,7 @@ rising_plot(enum plot_glyphs g, const char *golden)
 	s[0] = (struct plot_series){ "reward", y, 500 };
 	s[1] = (struct plot_series){ "avg 50", ma, 500 };
 	c = render(72, 20, &spec, s, 2, g);
-	check_golden(golden, c);
+	golden_check(golden, c);
 	assert_rises(c, 0);
 	assert_rises(c, 1);
 	assert_int_equal(find_area(c, &a), 0);
@@ -561,7 +489,7 @@ two_series_plot(enum plot_glyphs g, const char *golden)
 	s[0] = (struct plot_series){ "Q(s0,right)", up, 200 };
 	s[1] = (struct plot_series){ "Q(s0,left)", down, 200 };
 	c = render(60, 16, &spec, s, 2, g);
-	check_golden(golden, c);
+	golden_check(golden, c);
 	assert_rises(c, 0);
 	assert_falls(c, 1);
 	assert_true(canvas_contains(c, "-1"));
@@ -599,7 +527,7 @@ test_plot_flat(void **state)
 		y[i] = 3;
 	s = (struct plot_series){ NULL, y, 40 };
 	c = render(50, 10, NULL, &s, 1, PLOT_ASCII);
-	check_golden("plot_flat_ascii.txt", c);
+	golden_check("plot_flat_ascii.txt", c);
 	assert_int_equal(find_area(c, &a), 0);
 	e = series_extent(c, &a, 0);
 	assert_int_equal(e.count, a.x1 - a.x0);
@@ -628,7 +556,7 @@ nan_gap_plot(enum plot_glyphs g, const char *golden)
 		    30 - i % 30) * 10;
 	s = (struct plot_series){ "steps", y, 120 };
 	c = render(64, 12, &spec, &s, 1, g);
-	check_golden(golden, c);
+	golden_check(golden, c);
 	assert_int_equal(find_area(c, &a), 0);
 	mid = a.x0 + (a.x1 - a.x0) * 55 / 120;
 	for (x = mid - 3; x <= mid + 3; x++)
@@ -666,7 +594,7 @@ test_plot_fixed_sparse(void **state)
 
 	(void)state;
 	c = render(40, 12, &spec, &s, 1, PLOT_ASCII);
-	check_golden("plot_fixed_sparse_ascii.txt", c);
+	golden_check("plot_fixed_sparse_ascii.txt", c);
 	assert_int_equal(find_area(c, &a), 0);
 	assert_rises(c, 0);
 	/* One marker per column, the points joined by straight lines. */

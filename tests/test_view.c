@@ -9,6 +9,7 @@
  * real one, whose text changes.
  */
 #include "testutil.h"
+#include "golden.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,77 +87,6 @@ teardown(void **state)
 }
 
 /* Golden files, as in test_plot.c. */
-
-static char *
-read_file(const char *path)
-{
-	FILE	*fp;
-	char	*buf;
-	long	 len;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return (NULL);
-	fseek(fp, 0, SEEK_END);
-	len = ftell(fp);
-	rewind(fp);
-	buf = malloc(len + 1);
-	assert_non_null(buf);
-	if (fread(buf, 1, len, fp) != (size_t)len) {
-		fclose(fp);
-		free(buf);
-		return (NULL);
-	}
-	buf[len] = '\0';
-	fclose(fp);
-	return (buf);
-}
-
-static void
-write_file(const char *path, const char *text)
-{
-	FILE	*fp = fopen(path, "wb");
-
-	if (fp == NULL) {
-		print_error("%s: cannot write\n", path);
-		fail();
-	}
-	fputs(text, fp);
-	fclose(fp);
-}
-
-/* Compare the rendered canvas with tests/golden/name, or write the file
- * when QTUTOR_UPDATE_GOLDEN=1. */
-static void
-check_golden(const char *name, const struct canvas *c)
-{
-	char		 path[4096];
-	char		*got, *want;
-	const char	*update = getenv("QTUTOR_UPDATE_GOLDEN");
-
-	snprintf(path, sizeof path, "%s/tests/golden/%s", TOP_SRCDIR, name);
-	got = canvas_render(c);
-	if (update != NULL && strcmp(update, "1") == 0) {
-		write_file(path, got);
-		free(got);
-		return;
-	}
-	want = read_file(path);
-	if (want == NULL) {
-		print_error("%s: cannot read (QTUTOR_UPDATE_GOLDEN=1 "
-		    "writes it)\n", path);
-		free(got);
-		fail();
-	}
-	if (strcmp(got, want) != 0) {
-		print_error("%s differs.\n--- expected:\n%s--- got:\n%s---\n",
-		    path, want, got);
-		free(got);
-		free(want);
-		fail();
-	}
-	free(got);
-	free(want);
-}
 
 /* Reading the canvas back. */
 
@@ -633,7 +563,7 @@ screen_case(struct tutor *t, int w, int h, enum plot_glyphs g,
 	assert_screen(c, &L, t, g);
 	if (g == PLOT_ASCII)
 		assert_ascii(c);
-	check_golden(golden, c);
+	golden_check(golden, c);
 	canvas_free(c);
 }
 
@@ -723,7 +653,7 @@ large_screen(struct tutor *t, int w, int h, const char *golden)
 	/* The text uses the width: longer lines than 80x24 can hold. */
 	assert_true(longest > small.lesson.w);
 	assert_true(longest < L.lesson.w);
-	check_golden(golden, c);
+	golden_check(golden, c);
 	canvas_free(c);
 }
 
@@ -773,7 +703,7 @@ test_view_screen_map_8x8(void **state)
 			assert_int_equal(canvas_get(c, x, g.y + row * g.rh),
 			    ' ');
 	assert_true(canvas_has(c, "states"));
-	check_golden("view_screen_8x8.txt", c);
+	golden_check("view_screen_8x8.txt", c);
 	canvas_free(c);
 }
 
@@ -811,7 +741,7 @@ test_view_screen_ps(void **state)
 	snprintf(want, sizeof want, "glowing: %d edge", glowing);
 	assert_row_has(c, L.update.y + 1, want);
 	assert_row_has(c, L.status.y, "damping 1e-07");
-	check_golden("view_screen_ps.txt", c);
+	golden_check("view_screen_ps.txt", c);
 	canvas_free(c);
 	c = draw_screen(f->t, 80, 24, PLOT_ASCII, &L);
 	assert_ascii(c);
@@ -887,7 +817,7 @@ too_small(struct tutor *t, int w, int h, const char *golden)
 	assert_int_equal(drawn, 2);
 	assert_false(canvas_has(c, "Q-table"));
 	assert_false(canvas_has(c, "page"));
-	check_golden(golden, c);
+	golden_check(golden, c);
 	canvas_free(c);
 }
 
@@ -957,7 +887,7 @@ test_view_update_terminal(void **state)
 	step_to_terminal(f->t, 0);
 	c = draw_update(f->t, PLOT_UTF8);
 	assert_terminal_update(f->t, c);
-	check_golden("view_update_hole.txt", c);
+	golden_check("view_update_hole.txt", c);
 	canvas_free(c);
 	/* The goal reached for the first time: Q moves from 0 to alpha. */
 	step_to_terminal(f->t, 1);
@@ -966,7 +896,7 @@ test_view_update_terminal(void **state)
 	c = draw_update(f->t, PLOT_UTF8);
 	assert_terminal_update(f->t, c);
 	assert_non_null(strstr(whole_row(c, 0), "[1 − 0.000] = 0.800"));
-	check_golden("view_update_goal.txt", c);
+	golden_check("view_update_goal.txt", c);
 	canvas_free(c);
 }
 
@@ -993,7 +923,7 @@ test_view_update_truncated(void **state)
 	assert_null(strstr(whole_row(c, 1), "terminal"));
 	/* It still bootstraps: gamma times the next state's value. */
 	assert_non_null(strstr(whole_row(c, 0), "0.9 ×"));
-	check_golden("view_update_truncated.txt", c);
+	golden_check("view_update_truncated.txt", c);
 	canvas_free(c);
 }
 
@@ -1041,7 +971,7 @@ test_view_update_return(void **state)
 	    "  G = 1 + 0.9×1 + 0.81×1 = 2.71"));
 	assert_null(strstr(whole_row(c, 1), "target ="));
 	assert_non_null(strstr(whole_row(c, 1), "TD error"));
-	check_golden("view_update_return.txt", c);
+	golden_check("view_update_return.txt", c);
 	canvas_free(c);
 	assert_int_equal(session_step(f->t->s), 0);
 	c = draw_update(f->t, PLOT_UTF8);
@@ -1127,7 +1057,7 @@ test_view_update_sarsa(void **state)
 	    view_action_glyph(f->t, u->a2, PLOT_UTF8));
 	assert_non_null(strstr(whole_row(c, 1), want));
 	assert_non_null(strstr(whole_row(c, 1), "Q(s',a')"));
-	check_golden("view_update_sarsa.txt", c);
+	golden_check("view_update_sarsa.txt", c);
 	canvas_free(c);
 	c = draw_update(f->t, PLOT_ASCII);
 	snprintf(want, sizeof want, "0.9 * Q(%d,%s)=%s - ", u->s2,
@@ -1154,7 +1084,7 @@ test_view_update_sarsa(void **state)
 	snprintf(want, sizeof want, "0.9 × E[Q(%d,·)]=%s − ", u->s2, num);
 	assert_non_null(strstr(whole_row(c, 0), want));
 	assert_non_null(strstr(whole_row(c, 1), "E_π[Q(s',·)]"));
-	check_golden("view_update_expected_sarsa.txt", c);
+	golden_check("view_update_expected_sarsa.txt", c);
 	canvas_free(c);
 	c = draw_update(f->t, PLOT_ASCII);
 	snprintf(want, sizeof want, "0.9 * E[Q(%d,.)]=%s - ", u->s2, num);
@@ -1269,7 +1199,7 @@ test_view_lesson_wraps(void **state)
 	assert_true(text_at(c, 0, last + 1, "  Q(s,a) += alpha * td"));
 	assert_true(canvas_has(c, "Task: Reach the goal"));
 	assert_false(canvas_has(c, "more"));
-	check_golden("view_lesson_wrap.txt", c);
+	golden_check("view_lesson_wrap.txt", c);
 	canvas_free(c);
 }
 
@@ -1294,7 +1224,7 @@ test_view_lesson_more(void **state)
 	for (y = 0; y < 9; y++)
 		assert_null(strstr(whole_row(c, y), "more"));
 	assert_false(canvas_has(c, "Eighth paragraph"));
-	check_golden("view_lesson_more.txt", c);
+	golden_check("view_lesson_more.txt", c);
 	canvas_free(c);
 	/* Scrolled to the end: the last line shown, no "more". */
 	c = draw_lesson(f->t, 40, 10, all - 9, PLOT_UTF8, &lines);
@@ -1314,7 +1244,7 @@ test_view_lesson_task_done(void **state)
 	assert_true(find_text(c, whole(c), "Task:", &x, &y));
 	assert_int_equal(x, 0);
 	assert_false(canvas_has(c, "Done:"));
-	check_golden("view_lesson_task.txt", c);
+	golden_check("view_lesson_task.txt", c);
 	canvas_free(c);
 
 	f->t->checked[0] = true;
@@ -1323,7 +1253,7 @@ test_view_lesson_task_done(void **state)
 	assert_int_equal(canvas_getstyle(c, x, y), ST_OK);
 	assert_false(canvas_has(c, "Task:"));
 	assert_true(canvas_has(c, "Reach the goal"));
-	check_golden("view_lesson_done.txt", c);
+	golden_check("view_lesson_done.txt", c);
 	canvas_free(c);
 
 	c = draw_lesson(f->t, 40, 14, 0, PLOT_ASCII, &lines);
@@ -1379,7 +1309,7 @@ test_view_overlay(void **state)
 	assert_true(text_at(c, r.x + 2, r.y + 1, "A short line."));
 	assert_true(text_at(c, r.x + 2, r.y + 2, "set NAME VALUE  a line"));
 	assert_true(canvas_has(c, "Last line."));
-	check_golden("view_overlay.txt", c);
+	golden_check("view_overlay.txt", c);
 	/* Scrolled by one: the first line is gone. */
 	canvas_fill(c, '.');
 	view_overlay_draw(c, r, "Help", text, 1, PLOT_ASCII);
@@ -1463,7 +1393,7 @@ test_view_screen_plan(void **state)
 	line = row_text(c, L.update.y + 1, L.update.x, c->w);
 	assert_true(strncmp(line, "Q(10,↓) = 1×[0+0.9×V₂(14)=",
 	    strlen("Q(10,↓) = 1×[0+0.9×V₂(14)=")) == 0);
-	check_golden("view_screen_plan.txt", c);
+	golden_check("view_screen_plan.txt", c);
 	canvas_free(c);
 
 	/* ASCII spells it out. */
