@@ -232,7 +232,7 @@ cand_add(struct cand *c, const char *prefix, const char *word,
 		c->cap = c->cap > 0 ? c->cap * 2 : 16;
 		c->v = xreallocarray(c->v, (size_t)c->cap, sizeof *c->v);
 	}
-	c->v[c->n] = xmalloc(plen + wlen + 1);
+	c->v[c->n] = xalloc(plen + wlen + 1);
 	memcpy(c->v[c->n], prefix, plen);
 	memcpy(c->v[c->n] + plen, word, wlen + 1);
 	c->n++;
@@ -318,7 +318,7 @@ complete_list(struct cand *c, const char *name, char *want)
 		return;
 	}
 	plen = (size_t)(comma - want) + 1;
-	prefix = xmalloc(plen + 1);
+	prefix = xalloc(plen + 1);
 	memcpy(prefix, want, plen);
 	prefix[plen] = '\0';
 	complete_values(c, prefix, name, comma + 1);
@@ -353,7 +353,7 @@ complete_args(struct cand *c, const struct cmd_entry *e, int argc,
 		}
 		/* "set policy=e": the values, each after "policy=". */
 		plen = (size_t)(eq - want) + 1;
-		prefix = xmalloc(plen + 1);
+		prefix = xalloc(plen + 1);
 		memcpy(prefix, want, plen);
 		prefix[plen] = '\0';
 		*eq = '\0';
@@ -379,10 +379,10 @@ cmd_complete(const char *line, size_t point, char ***candidates)
 	start = point;
 	while (start > 0 && line[start - 1] != ' ' && line[start - 1] != '\t')
 		start--;
-	before = xmalloc(start + 1);
+	before = xalloc(start + 1);
 	memcpy(before, line, start);
 	before[start] = '\0';
-	want = xmalloc(point - start + 1);
+	want = xalloc(point - start + 1);
 	memcpy(want, line + start, point - start);
 	want[point - start] = '\0';
 	n = split_words(before, words, CMD_MAX_ARGS);

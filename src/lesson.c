@@ -141,7 +141,7 @@ dup_n(const char *s, size_t n)
 {
 	char	*d;
 
-	d = xmalloc(n + 1);
+	d = xalloc(n + 1);
 	memcpy(d, s, n);
 	d[n] = '\0';
 	return (d);

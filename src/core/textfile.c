@@ -41,7 +41,7 @@ textfile_read(const char *path, size_t max, size_t *len, char *err,
 	}
 	/* Size the buffer from fstat, but trust only what read returns. */
 	cap = (size_t)sb.st_size < max ? (size_t)sb.st_size + 1 : max + 1;
-	buf = xmalloc(cap + 1);
+	buf = xalloc(cap + 1);
 	for (;;) {
 		if (n == cap) {
 			if (cap > max)

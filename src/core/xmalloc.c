@@ -14,7 +14,7 @@ oom(size_t size)
 }
 
 void *
-xmalloc(size_t size)
+xalloc(size_t size)
 {
 	void	*p;
 
@@ -56,5 +56,5 @@ xstrdup(const char *s)
 {
 	size_t	 len = strlen(s) + 1;
 
-	return (memcpy(xmalloc(len), s, len));
+	return (memcpy(xalloc(len), s, len));
 }

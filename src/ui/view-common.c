@@ -112,7 +112,7 @@ char *
 view_ascii_text(const char *utf8)
 {
 	size_t		 cap = strlen(utf8) * 3 + 1, len = 0;
-	char		*out = xmalloc(cap);
+	char		*out = xalloc(cap);
 	const char	*p = utf8, *text;
 	uint32_t	 cp;
 	int		 k;

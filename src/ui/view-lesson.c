@@ -30,7 +30,7 @@ add_line(struct wrapped *w, const char *text, size_t len, uint8_t style)
 		w->line = xreallocarray(w->line, w->cap, sizeof *w->line);
 		w->style = xreallocarray(w->style, w->cap, sizeof *w->style);
 	}
-	copy = xmalloc(len + 1);
+	copy = xalloc(len + 1);
 	memcpy(copy, text, len);
 	copy[len] = '\0';
 	w->line[w->n] = copy;
@@ -81,7 +81,7 @@ wrap_paragraph(struct wrapped *w, const char *text, int width, uint8_t style)
 static void
 add_indented(struct wrapped *w, const char *text, size_t len, int width)
 {
-	char	*copy = xmalloc(len + 1), *line;
+	char	*copy = xalloc(len + 1), *line;
 	size_t	 indent = 0, n;
 	int	 first = w->n, i, pad;
 
@@ -99,7 +99,7 @@ add_indented(struct wrapped *w, const char *text, size_t len, int width)
 	for (i = first; i < w->n; i++) {
 		pad = (int)indent + (i > first ? 2 : 0);
 		n = strlen(w->line[i]);
-		line = xmalloc((size_t)pad + n + 1);
+		line = xalloc((size_t)pad + n + 1);
 		memset(line, ' ', (size_t)pad);
 		memcpy(line + pad, w->line[i], n + 1);
 		free(w->line[i]);
@@ -122,7 +122,7 @@ flush_paragraph(struct wrapped *w, char *para, size_t *plen, int width)
 static void
 wrap_body(struct wrapped *w, const char *body, int width)
 {
-	char		*para = xmalloc(strlen(body) + 2);
+	char		*para = xalloc(strlen(body) + 2);
 	const char	*p = body, *eol;
 	size_t		 len, plen = 0;
 
