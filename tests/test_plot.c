@@ -18,7 +18,7 @@
 #include "canvas.h"
 #include "plot.h"
 #include "testutil.h"
-#include "golden.h"
+#include "golden_check.h"
 
 /* The data area of a rendered plot, found from its axes. */
 struct area {

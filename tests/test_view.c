@@ -9,7 +9,7 @@
  * real one, whose text changes.
  */
 #include "testutil.h"
-#include "golden.h"
+#include "golden_check.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,8 +3,8 @@
  * written there when QTUTOR_UPDATE_GOLDEN=1 (then look at them before
  * committing: a golden is only as right as the eye that checked it).
  */
-#ifndef QT_GOLDEN_H
-#define QT_GOLDEN_H
+#ifndef QT_GOLDEN_CHECK_H
+#define QT_GOLDEN_CHECK_H
 
 #include "canvas.h"
 
