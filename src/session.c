@@ -508,21 +508,19 @@ struct eval_result
 session_evaluate(const struct session *s, long episodes)
 {
 	struct eval_result	 res = { episodes, 0, 0, 0 };
-	struct env		*env;
+	struct env		*env = s->env;
+	struct env_state	 saved = env->st;
 	struct env_step		 out;
 	struct rng		 rng;
 	struct agent		*ag = s->agent;
-	char			 err[256];
 	long			 i;
-	int			 a;
+	int			 a, limit = env->time_limit;
 
 	if (episodes <= 0)
 		return (res);
-	env = session_make_env(&s->p, &s->dirs, err, sizeof err);
-	if (env == NULL)
-		return (res);
-	env->time_limit = s->env->time_limit > 0 ? s->env->time_limit :
-	    EVAL_MAX_STEPS;
+	/* The session's own environment, its state put back afterwards:
+	 * building a fresh one for every run cost more than the episodes. */
+	env->time_limit = limit > 0 ? limit : EVAL_MAX_STEPS;
 	rng_seed(&rng, (uint64_t)s->p.seed, EVAL_STREAM_BASE + s->stream);
 	for (i = 0; i < episodes; i++) {
 		env_reset(env, &rng);
@@ -534,7 +532,8 @@ session_evaluate(const struct session *s, long episodes)
 		} while (!out.terminated && !out.truncated);
 		res.success += out.success;
 	}
-	env_free(env);
+	env->st = saved;
+	env->time_limit = limit;
 	res.success /= (double)episodes;
 	res.reward /= (double)episodes;
 	res.steps /= (double)episodes;

@@ -121,8 +121,9 @@ size_t		 session_history(const struct session *);
 int		 session_set(struct session *, const char *name,
 		     const char *value, bool *did_reset, char *err,
 		     size_t errsz);
-/* Play `episodes' greedy episodes with the learned table on a separate
- * environment and random stream; the session itself is untouched. */
+/* Play `episodes' greedy episodes with the learned table on a random
+ * stream of their own; the environment's state is put back afterwards,
+ * so the session is as it was. */
 struct eval_result session_evaluate(const struct session *, long episodes);
 /* Mean of a per-episode quantity over the last `last' episodes. */
 double		 session_tail_mean(const struct session *, const double *,
