@@ -17,7 +17,7 @@
 
 enum header_key {
 	HK_NAME, HK_TITLE, HK_SUMMARY, HK_ENV, HK_AGENT, HK_VIEWS, HK_SET,
-	HK_COMPARE, HK_COUNT
+	HK_COMPARE, HK_ORDER, HK_COUNT
 };
 
 static const struct header_key_info {
@@ -32,6 +32,7 @@ static const struct header_key_info {
 	[HK_VIEWS] = { "views", 0 },
 	[HK_SET] = { "set", 0 },
 	[HK_COMPARE] = { "compare", 0 },
+	[HK_ORDER] = { "order", 0 },
 };
 
 /* A page's body as it grows, line by line. */
@@ -448,6 +449,16 @@ header_value(struct parser *p, enum header_key k, const char *value)
 		}
 		l->compare = xstrdup(value);
 		l->compare_line = p->line;
+		break;
+	case HK_ORDER:
+		/* Where the lesson goes in lists: 1 first. */
+		if (strspn(value, "0123456789") != strlen(value) ||
+		    strlen(value) > 3 || atoi(value) < 1) {
+			quote(value, q, sizeof q);
+			return (perr(p, p->line, "order %s is not a number "
+			    "from 1 to 999", q));
+		}
+		l->order = atoi(value);
 		break;
 	case HK_COUNT:
 		break;

@@ -48,6 +48,8 @@
  *	env	required; the environment.
  *	agent	required; the learning algorithm.
  *	views	optional; view names separated by blanks.
+ *	order	optional; 1 to 999: where the lesson goes in the start
+ *		screen and --list (lessons without one come last, by name).
  *	compare	optional; NAME=V1,V2,...: what batch mode compares when it
  *		runs the lesson without --compare (e.g. agent=qlearning,sarsa).
  *	set	optional and repeatable; "NAME=VALUE", a parameter's value
@@ -160,6 +162,7 @@ struct lesson {
 	int			 agent_line;
 	int			 views_line;	/* 0 if there is no views: */
 	char			*compare;	/* "NAME=V1,V2,..." or NULL */
+	int			 order;		/* place in lists; 0 if none */
 	int			 compare_line;
 };
 

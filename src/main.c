@@ -147,29 +147,6 @@ lesson_stem(const char *path, char *buf, size_t bufsz)
 }
 
 static int
-list_lessons(const struct datadir *d)
-{
-	char		**paths, err[512], stem[64];
-	struct lesson	*l;
-	int		 n, i;
-
-	n = datadir_list_lessons(d, &paths);
-	if (n == 0)
-		fprintf(stderr, "qtutor: no lessons in %s\n", d->lessons);
-	for (i = 0; i < n; i++) {
-		if ((l = lesson_load(paths[i], err, sizeof err)) == NULL)
-			fprintf(stderr, "qtutor: %s\n", err);
-		else
-			printf("%-14s %s\n", lesson_stem(paths[i], stem,
-			    sizeof stem), l->summary);
-		lesson_free(l);
-		free(paths[i]);
-	}
-	free(paths);
-	return (n > 0 ? 0 : 1);
-}
-
-static int
 parse_options(int argc, char **argv, struct cli *c, struct params *p)
 {
 	char	 buf[PARAM_STR_MAX + 32];
@@ -413,7 +390,22 @@ solve(const struct cli *c, const struct datadir *d)
 	return (rc);
 }
 
-/* The lessons for the start screen, with the learner's progress. */
+/* Lessons in their order: key first (by it), then the others by name. */
+static int
+compare_items(const void *a, const void *b)
+{
+	const struct menu_item	*x = a, *y = b;
+	int			 ox = x->order > 0 ? x->order : 1000;
+	int			 oy = y->order > 0 ? y->order : 1000;
+
+	if (ox != oy)
+		return (ox < oy ? -1 : 1);
+	return (strcmp(x->name, y->name));
+}
+
+/* The lessons for the start screen and --list, with the learner's
+ * progress, in order.  A lesson that does not load is left out (and
+ * named in err). */
 static int
 menu_items(const struct datadir *d, const struct progress *pr,
     struct menu_item **items)
@@ -432,6 +424,9 @@ menu_items(const struct datadir *d, const struct progress *pr,
 			snprintf(it->path, sizeof it->path, "%s", paths[i]);
 			lesson_stem(paths[i], it->name, sizeof it->name);
 			snprintf(it->title, sizeof it->title, "%s", l->title);
+			snprintf(it->summary, sizeof it->summary, "%s",
+			    l->summary);
+			it->order = l->order;
 			if ((e = progress_find(pr, it->name)) == NULL)
 				snprintf(it->progress, sizeof it->progress,
 				    "new");
@@ -442,11 +437,28 @@ menu_items(const struct datadir *d, const struct progress *pr,
 				    progress_count(e),
 				    progress_count(e) == 1 ? "" : "s");
 			lesson_free(l);
-		}
+		} else
+			fprintf(stderr, "qtutor: %s\n", err);
 		free(paths[i]);
 	}
 	free(paths);
+	qsort(*items, k, sizeof **items, compare_items);
 	return (k);
+}
+
+static int
+list_lessons(const struct datadir *d)
+{
+	struct progress		 none = { NULL, 0 };
+	struct menu_item	*items;
+	int			 n, i;
+
+	if ((n = menu_items(d, &none, &items)) == 0)
+		fprintf(stderr, "qtutor: no lessons in %s\n", d->lessons);
+	for (i = 0; i < n; i++)
+		printf("%-14s %s\n", items[i].name, items[i].summary);
+	free(items);
+	return (n > 0 ? 0 : 1);
 }
 
 /* Play one prepared lesson on the open screen and remember where the

@@ -1021,6 +1021,25 @@ test_lesson_compare_key(void **state)
 	    "t.lesson:7: compare \"agent\" is not NAME=V1,V2,...");
 }
 
+/* The optional order: key places the lesson in lists. */
+static void
+test_lesson_order_key(void **state)
+{
+	struct lesson	*l;
+	char		 err[1024];
+
+	(void)state;
+	l = lesson_parse(HEADER "order: 3\n=== P\nx\n", "t.lesson", err,
+	    sizeof err);
+	assert_non_null(l);
+	assert_int_equal(l->order, 3);
+	lesson_free(l);
+	assert_parse_error(HEADER "order: 0\n=== P\nx\n",
+	    "t.lesson:7: order \"0\" is not a number from 1 to 999");
+	assert_parse_error(HEADER "order: first\n=== P\nx\n",
+	    "t.lesson:7: order \"first\" is not a number from 1 to 999");
+}
+
 int
 main(void)
 {
@@ -1057,6 +1076,7 @@ main(void)
 		cmocka_unit_test(test_lesson_page_limit),
 		cmocka_unit_test(test_lesson_header_errors),
 		cmocka_unit_test(test_lesson_compare_key),
+		cmocka_unit_test(test_lesson_order_key),
 		cmocka_unit_test(test_lesson_check_expressions),
 		cmocka_unit_test(test_lesson_check_errors),
 		cmocka_unit_test(test_lesson_check_eval_true),

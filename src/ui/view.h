@@ -65,7 +65,9 @@ struct menu_item {
 	char	 path[4096];
 	char	 name[64];
 	char	 title[160];
+	char	 summary[200];
 	char	 progress[96];	/* "page 3 of 8, 2 checkpoints" or "new" */
+	int	 order;		/* the lesson's order: key, 0 if none */
 };
 
 void	view_menu_draw(struct canvas *, struct rect,
