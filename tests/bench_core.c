@@ -55,9 +55,13 @@ dirs_of_tree(struct datadir *d)
 	snprintf(d->maps, sizeof d->maps, "%s/data/maps", TOP_SRCDIR);
 }
 
-/* The classic tutorial's workload, in process: the median of repeats. */
+/*
+ * A tutorial's workload (30 runs x 500 episodes) in process: the median
+ * of repeats, printed as NAME_30x500, and its transitions.
+ */
 static void
-bench_classic(const struct datadir *d)
+bench_workload(const struct datadir *d, const char *name,
+    const char *const *settings)
 {
 	struct params		 p;
 	struct experiment	 x;
@@ -66,11 +70,8 @@ bench_classic(const struct datadir *d)
 	int			 i;
 
 	params_defaults(&p);
-	set(&p, "alpha=0.8");
-	set(&p, "gamma=0.9");
-	set(&p, "policy=noisy");
-	set(&p, "slippery=0");
-	set(&p, "max_steps=99");
+	for (i = 0; settings[i] != NULL; i++)
+		set(&p, settings[i]);
 	set(&p, "runs=30");
 	set(&p, "episodes=500");
 	set(&p, "eval_episodes=0");
@@ -81,47 +82,34 @@ bench_classic(const struct datadir *d)
 		}
 		t[i] = x.seconds;
 		if (i == 0)
-			printf("bench: name=ql_classic_transitions value=%lld "
-			    "unit=transitions\n", x.transitions);
+			printf("bench: name=%s_transitions value=%lld "
+			    "unit=transitions\n", name, x.transitions);
 		experiment_free(&x);
 	}
 	qsort(t, REPEATS, sizeof t[0], compare_doubles);
-	printf("bench: name=ql_classic_30x500 value=%.3f unit=ms\n",
+	printf("bench: name=%s_30x500 value=%.3f unit=ms\n", name,
 	    t[REPEATS / 2] * 1e3);
 }
 
-/* The PS tutorial's workload, in process: two-layer projective
- * simulation, gamma 1e-7, eta 0.006, 30 runs x 500 episodes. */
+/* The classic Q-learning tutorial: alpha 0.8, gamma 0.9, noisy-greedy. */
+static void
+bench_classic(const struct datadir *d)
+{
+	static const char *const settings[] = { "alpha=0.8", "gamma=0.9",
+	    "policy=noisy", "slippery=0", "max_steps=99", NULL };
+
+	bench_workload(d, "ql_classic", settings);
+}
+
+/* The PS tutorial: two-layer projective simulation, gamma 1e-7, eta
+ * 0.006 (the defaults). */
 static void
 bench_ps_classic(const struct datadir *d)
 {
-	struct params		 p;
-	struct experiment	 x;
-	double			 t[REPEATS];
-	char			 err[256];
-	int			 i;
+	static const char *const settings[] = { "agent=ps", "slippery=0",
+	    "max_steps=99", NULL };
 
-	params_defaults(&p);
-	set(&p, "agent=ps");
-	set(&p, "slippery=0");
-	set(&p, "max_steps=99");
-	set(&p, "runs=30");
-	set(&p, "episodes=500");
-	set(&p, "eval_episodes=0");
-	for (i = 0; i < REPEATS; i++) {
-		if (experiment_run(&x, &p, d, NULL, NULL, err, sizeof err)) {
-			fprintf(stderr, "bench: %s\n", err);
-			exit(1);
-		}
-		t[i] = x.seconds;
-		if (i == 0)
-			printf("bench: name=ps_classic_transitions value=%lld "
-			    "unit=transitions\n", x.transitions);
-		experiment_free(&x);
-	}
-	qsort(t, REPEATS, sizeof t[0], compare_doubles);
-	printf("bench: name=ps_classic_30x500 value=%.3f unit=ms\n",
-	    t[REPEATS / 2] * 1e3);
+	bench_workload(d, "ps_classic", settings);
 }
 
 /*

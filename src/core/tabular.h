@@ -70,6 +70,35 @@ tabular_all_equal(const double *q, int n)
 }
 
 /*
+ * What every TD rule shares once it knows what it bootstraps from
+ * (next_value): the record's fields and the update's arithmetic,
+ *   target = r (terminated) or r + gamma next_value,
+ *   Q_new = Q_old + alpha (target - Q_old).
+ */
+static inline void
+td_record_fill(struct td_record *rec, enum td_rule rule, const double *q,
+    int nactions, int s, int a, int a2, const struct env_step *st,
+    double next_value, double alpha, double gamma)
+{
+	rec->rule = rule;
+	rec->s = s;
+	rec->a = a;
+	rec->r = st->reward;
+	rec->s2 = st->s;
+	rec->a2 = a2;
+	rec->terminated = st->terminated;
+	rec->truncated = st->truncated;
+	rec->q_old = q[(size_t)s * nactions + a];
+	rec->next_value = next_value;
+	rec->alpha = alpha;
+	rec->gamma = gamma;
+	rec->target = st->terminated ? st->reward :
+	    st->reward + gamma * rec->next_value;
+	rec->td_error = rec->target - rec->q_old;
+	rec->q_new = rec->q_old + alpha * rec->td_error;
+}
+
+/*
  * The arithmetic of one Q-learning update, written into rec without
  * changing the table: qlearning_update() and the session's fast loop
  * both use it, so they cannot disagree.  A terminated transition has no
@@ -80,23 +109,9 @@ qlearning_compute(const double *q, int nactions, int s, int a,
     const struct env_step *st, double alpha, double gamma,
     struct td_record *rec)
 {
-	rec->rule = TD_QLEARNING;
-	rec->s = s;
-	rec->a = a;
-	rec->r = st->reward;
-	rec->s2 = st->s;
-	rec->a2 = -1;
-	rec->terminated = st->terminated;
-	rec->truncated = st->truncated;
-	rec->q_old = q[(size_t)s * nactions + a];
-	rec->next_value = tabular_row_max(q + (size_t)st->s * nactions,
-	    nactions);
-	rec->alpha = alpha;
-	rec->gamma = gamma;
-	rec->target = st->terminated ? st->reward :
-	    st->reward + gamma * rec->next_value;
-	rec->td_error = rec->target - rec->q_old;
-	rec->q_new = rec->q_old + alpha * rec->td_error;
+	td_record_fill(rec, TD_QLEARNING, q, nactions, s, a, -1, st,
+	    tabular_row_max(q + (size_t)st->s * nactions, nactions), alpha,
+	    gamma);
 }
 
 /* The count of actions tied at a row's maximum best. */
@@ -147,23 +162,9 @@ sarsa_compute(const double *q, int nactions, int s, int a, int a2,
     const struct env_step *st, double alpha, double gamma,
     struct td_record *rec)
 {
-	rec->rule = TD_SARSA;
-	rec->s = s;
-	rec->a = a;
-	rec->r = st->reward;
-	rec->s2 = st->s;
-	rec->a2 = st->terminated ? -1 : a2;
-	rec->terminated = st->terminated;
-	rec->truncated = st->truncated;
-	rec->q_old = q[(size_t)s * nactions + a];
-	rec->next_value = st->terminated ? 0.0 :
-	    q[(size_t)st->s * nactions + a2];
-	rec->alpha = alpha;
-	rec->gamma = gamma;
-	rec->target = st->terminated ? st->reward :
-	    st->reward + gamma * rec->next_value;
-	rec->td_error = rec->target - rec->q_old;
-	rec->q_new = rec->q_old + alpha * rec->td_error;
+	td_record_fill(rec, TD_SARSA, q, nactions, s, a,
+	    st->terminated ? -1 : a2, st, st->terminated ? 0.0 :
+	    q[(size_t)st->s * nactions + a2], alpha, gamma);
 }
 
 /* The arithmetic of one Expected SARSA update under the epsilon-greedy
@@ -175,23 +176,9 @@ expected_sarsa_compute(const double *q, int nactions, int s, int a,
     const struct env_step *st, double alpha, double gamma, double epsilon,
     struct td_record *rec)
 {
-	rec->rule = TD_EXPECTED_SARSA;
-	rec->s = s;
-	rec->a = a;
-	rec->r = st->reward;
-	rec->s2 = st->s;
-	rec->a2 = -1;
-	rec->terminated = st->terminated;
-	rec->truncated = st->truncated;
-	rec->q_old = q[(size_t)s * nactions + a];
-	rec->next_value = tabular_egreedy_expectation(q +
-	    (size_t)st->s * nactions, nactions, epsilon);
-	rec->alpha = alpha;
-	rec->gamma = gamma;
-	rec->target = st->terminated ? st->reward :
-	    st->reward + gamma * rec->next_value;
-	rec->td_error = rec->target - rec->q_old;
-	rec->q_new = rec->q_old + alpha * rec->td_error;
+	td_record_fill(rec, TD_EXPECTED_SARSA, q, nactions, s, a, -1, st,
+	    tabular_egreedy_expectation(q + (size_t)st->s * nactions,
+	    nactions, epsilon), alpha, gamma);
 }
 
 #endif
