@@ -12,14 +12,18 @@
 #define OFF(field) offsetof(struct params, field)
 
 static const char *const agent_choices[] = {
-	"qlearning", "sarsa", "expected_sarsa", "ps", NULL
+	"qlearning", "sarsa", "expected_sarsa", "ps", "fqi", NULL
 };
 static const char *const env_choices[] = {
-	"frozenlake", "cliffwalking", "dummy", NULL
+	"frozenlake", "cliffwalking", "dummy", "cartpole", NULL
 };
 /* Same order as enum policy_kind. */
 static const char *const policy_choices[] = {
 	"egreedy", "noisy", "greedy", "random", NULL
+};
+/* Same order as enum regressor_kind. */
+static const char *const regressor_choices[] = {
+	"knn", "linear", "poly", "trees", NULL
 };
 /* Same order as enum ps_policy_kind. */
 static const char *const ps_policy_choices[] = {
@@ -110,6 +114,31 @@ const struct param param_table[] = {
 	  .min = 0, .max = 16, .def = 0, .effect = PE_BATCH,
 	  .text = "Worker threads that play an experiment's runs in "
 	  "parallel; 0 uses one per CPU.  Results do not depend on it." },
+	{ .name = "regressor", .type = P_CHOICE, .offset = OFF(regressor),
+	  .choices = regressor_choices, .def = 0, .effect = PE_RESET,
+	  .text = "FQI's regressor: knn (k nearest neighbours), linear or "
+	  "poly (least squares per action on the state, or on the state "
+	  "and its products), trees (extremely randomized trees)." },
+	{ .name = "iterations", .type = P_INT, .offset = OFF(iterations),
+	  .min = 1, .max = 1000, .def = 20, .effect = PE_BATCH,
+	  .text = "FQI iterations a batch run or `run' performs." },
+	{ .name = "transitions", .type = P_INT, .offset = OFF(transitions),
+	  .min = 100, .max = 1000000, .def = 50000, .effect = PE_RESET,
+	  .text = "Size of FQI's dataset: transitions collected with a "
+	  "random policy." },
+	{ .name = "k", .type = P_INT, .offset = OFF(k),
+	  .min = 1, .max = 1000, .def = 30, .effect = PE_RESET,
+	  .text = "Neighbours the knn regressor averages." },
+	{ .name = "trees", .type = P_INT, .offset = OFF(trees),
+	  .min = 1, .max = 1000, .def = 50, .effect = PE_RESET,
+	  .text = "Trees in the extremely randomized forest." },
+	{ .name = "min_split", .type = P_INT, .offset = OFF(min_split),
+	  .min = 2, .max = 100000, .def = 2, .effect = PE_RESET,
+	  .text = "Smallest node a tree still splits (n_min)." },
+	{ .name = "dataset", .type = P_STRING, .offset = OFF(dataset),
+	  .def_str = "random", .effect = PE_RESET,
+	  .text = "FQI's dataset: random collects `transitions' with a "
+	  "random policy; anything else is a dataset file to load." },
 	{ .name = NULL }
 };
 

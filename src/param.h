@@ -46,6 +46,14 @@ struct params {
 	long long	 eval_episodes;
 	long long	 window;
 	long long	 threads;
+	/* Fitted Q-iteration on CartPole. */
+	int		 regressor;	/* enum regressor_kind */
+	long long	 iterations;
+	long long	 transitions;
+	long long	 k;
+	long long	 trees;
+	long long	 min_split;
+	char		 dataset[PARAM_STR_MAX];
 };
 
 struct param {

@@ -814,8 +814,8 @@ test_cmd_complete(void **state)
 	COMPLETES("help st", "step");
 	COMPLETES("help q", "quit");
 	COMPLETES("compare al", "alpha");
-	COMPLETES("compare agent ", "expected_sarsa", "ps", "qlearning",
-	    "sarsa");
+	COMPLETES("compare agent ", "expected_sarsa", "fqi", "ps",
+	    "qlearning", "sarsa");
 	COMPLETES("compare agent qlearning,s", "qlearning,sarsa");
 	COMPLETES("compare policy egreedy,noisy,r", "egreedy,noisy,random");
 	/* The word ending at point, whatever follows it. */

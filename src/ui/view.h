@@ -44,6 +44,11 @@ void	view_ps_draw(struct canvas *, struct rect, const struct tutor *,
 	    const struct view_opts *);
 /* The width its two tables take with n actions. */
 int	view_ps_width(int nactions);
+/* A cart-pole: the track with its limits, the cart, the pole at its
+ * angle, and the four state numbers.  Takes the state, not the tutor,
+ * so that a greedy episode or a dataset's transition can be shown. */
+void	view_cartpole_draw(struct canvas *, struct rect,
+	    const double state[4], const struct view_opts *);
 /* The last update written out as arithmetic with its real numbers. */
 void	view_update_draw(struct canvas *, struct rect, const struct tutor *,
 	    const struct view_opts *);
