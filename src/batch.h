@@ -33,6 +33,10 @@ int	batch_write_csv(const struct experiment *, const char *path,
 /* The summary line of an experiment run with p. */
 void	batch_print_summary(const struct params *p,
 	    const struct experiment *, FILE *out);
+/* Fitted Q-iteration: the dataset, a row per iteration, the
+ * evaluation curve, then the summary line. */
+int	batch_fqi(const struct params *, const struct datadir *,
+	    const struct batch_options *, FILE *out, char *err, size_t errsz);
 /*
  * A comparison (see compare.h) run and printed: the settings, one plot
  * of every value's reward curve, the table, then one summary line per

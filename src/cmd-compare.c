@@ -28,7 +28,8 @@ const struct cmd_entry cmd_compare_entry = {
 	.max_args = 3,
 	.text = "Run each value of a parameter over the same seeds (RUNS "
 	    "runs, default runs) and plot their reward curves with a table.",
-	.exec = cmd_compare_exec
+	.exec = cmd_compare_exec,
+	.tabular_only = true
 };
 
 /* Cut p down to the prompt's budget; whether anything was cut. */

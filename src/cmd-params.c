@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "fqi-session.h"
 #include "param.h"
 
 static int	cmd_set_exec(struct tutor *, int, char **, struct cmd_out *);
@@ -32,6 +33,25 @@ const struct cmd_entry cmd_show_entry = {
 	.exec = cmd_show_exec
 };
 
+/* What a change means in fitted Q-iteration. */
+static void
+fqi_say_set(struct tutor *t, const struct param *p, const char *buf,
+    bool reset)
+{
+	if (reset)
+		tutor_say(t, false, "%s = %s: FQI starts again from iteration "
+		    "0 on %ld transitions", p->name, buf, t->f->data->n);
+	else if (strcmp(p->name, "iterations") == 0)
+		tutor_say(t, false, "iterations = %s (what run does, and batch "
+		    "runs)", buf);
+	else if (p->effect == PE_VIEW || strcmp(p->name, "threads") == 0)
+		tutor_say(t, false, "%s = %s (changes nothing learned)",
+		    p->name, buf);
+	else
+		tutor_say(t, false, "%s = %s (from the next iteration; the "
+		    "fits so far are kept)", p->name, buf);
+}
+
 int
 cmd_set_value(struct tutor *t, const char *name, const char *value)
 {
@@ -42,15 +62,21 @@ cmd_set_value(struct tutor *t, const char *name, const char *value)
 
 	/* session_set changes nothing when it fails, and its message
 	 * already names the parameter and the value. */
-	if (session_set(t->s, name, value, &reset, err, sizeof err) != 0) {
+	if (tutor_set(t, name, value, &reset, err, sizeof err) != 0) {
 		tutor_say(t, true, "%s", err);
 		return (-1);
 	}
 	p = param_find(name);
-	param_format(&t->s->p, p, buf, sizeof buf);
-	/* What the agent learned is a Q-table, or PS's h-matrix. */
-	table = strcmp(params_agent(&t->s->p), "ps") == 0 ? "h-matrix" :
+	param_format(tutor_params(t), p, buf, sizeof buf);
+	/* What the agent learned is a Q-table, PS's h-matrix, or FQI's
+	 * fits. */
+	table = t->f != NULL ? "FQI's fits" :
+	    strcmp(params_agent(tutor_params(t)), "ps") == 0 ? "h-matrix" :
 	    "Q-table";
+	if (t->f != NULL) {
+		fqi_say_set(t, p, buf, reset);
+		return (0);
+	}
 	if (reset)
 		tutor_say(t, false, "%s = %s: the agent starts again (%s "
 		    "cleared)", p->name, buf, table);
@@ -111,13 +137,13 @@ show_all(struct tutor *t, struct cmd_out *out)
 	int			 width = 0, len, n = 0;
 
 	for (p = param_table; p->name != NULL; p++) {
-		param_format(&t->s->p, p, value, sizeof value);
+		param_format(tutor_params(t), p, value, sizeof value);
 		len = snprintf(left, sizeof left, "%s = %s", p->name, value);
 		if (len > width)
 			width = len;
 	}
 	for (p = param_table; p->name != NULL; p++, n++) {
-		param_format(&t->s->p, p, value, sizeof value);
+		param_format(tutor_params(t), p, value, sizeof value);
 		param_describe_range(p, range, sizeof range);
 		snprintf(left, sizeof left, "%s = %s", p->name, value);
 		cmd_out_printf(out, "%-*s  %s\n", width, left, range);
@@ -135,7 +161,7 @@ show_one(struct tutor *t, const struct param *p, struct cmd_out *out)
 	/* The default as param_format writes it, from a default params. */
 	params_defaults(&defaults);
 	param_format(&defaults, p, def, sizeof def);
-	param_format(&t->s->p, p, value, sizeof value);
+	param_format(tutor_params(t), p, value, sizeof value);
 	param_describe_range(p, range, sizeof range);
 	cmd_out_printf(out, "%s = %s\n", p->name, value);
 	cmd_out_printf(out, "  range:   %s\n", range);

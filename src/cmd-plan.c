@@ -32,7 +32,8 @@ const struct cmd_entry cmd_sweep_entry = {
 	.text = "Make N sweeps of value iteration on the known model "
 	    "(default 1); the screen shows V, the greedy arrows and a "
 	    "state's backup.",
-	.exec = cmd_sweep_exec
+	.exec = cmd_sweep_exec,
+	.tabular_only = true
 };
 
 const struct cmd_entry cmd_solve_entry = {
@@ -42,7 +43,8 @@ const struct cmd_entry cmd_solve_entry = {
 	.max_args = 0,
 	.text = "Sweep value iteration until V stops changing and give the "
 	    "greedy policy's probability of reaching the goal.",
-	.exec = cmd_solve_exec
+	.exec = cmd_solve_exec,
+	.tabular_only = true
 };
 
 const struct cmd_entry cmd_backup_entry = {
@@ -52,7 +54,8 @@ const struct cmd_entry cmd_backup_entry = {
 	.max_args = 1,
 	.text = "Write out the Bellman backup of state S under the grid "
 	    "(none: the agent's state).",
-	.exec = cmd_backup_exec
+	.exec = cmd_backup_exec,
+	.tabular_only = true
 };
 
 const struct cmd_entry cmd_plan_entry = {
@@ -63,7 +66,8 @@ const struct cmd_entry cmd_plan_entry = {
 	.text = "Show value iteration's V and Q (on) or the agent's Q-table "
 	    "again (off); the values are kept until the environment "
 	    "changes.",
-	.exec = cmd_plan_exec
+	.exec = cmd_plan_exec,
+	.tabular_only = true
 };
 
 /* The tutor's planner; *note says when gamma changed and V started

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "cmd-fqi.h"
 
 /* The most transitions or episodes one command takes at once. */
 #define CMD_COUNT_MAX 1000000
@@ -26,7 +27,8 @@ const struct cmd_entry cmd_step_entry = {
 	.min_args = 0,
 	.max_args = 1,
 	.text = "Take N transitions (default 1).",
-	.exec = cmd_step_exec
+	.exec = cmd_step_exec,
+	.fqi_exec = cmd_fqi_step
 };
 
 const struct cmd_entry cmd_back_entry = {
@@ -35,7 +37,8 @@ const struct cmd_entry cmd_back_entry = {
 	.min_args = 0,
 	.max_args = 1,
 	.text = "Undo the last N transitions (default 1), exactly.",
-	.exec = cmd_back_exec
+	.exec = cmd_back_exec,
+	.fqi_exec = cmd_fqi_back
 };
 
 const struct cmd_entry cmd_episode_entry = {
@@ -44,7 +47,8 @@ const struct cmd_entry cmd_episode_entry = {
 	.min_args = 0,
 	.max_args = 1,
 	.text = "Finish the current episode, then play N-1 more (default 1).",
-	.exec = cmd_episode_exec
+	.exec = cmd_episode_exec,
+	.fqi_exec = cmd_fqi_episode
 };
 
 const struct cmd_entry cmd_run_entry = {
@@ -54,7 +58,8 @@ const struct cmd_entry cmd_run_entry = {
 	.max_args = 1,
 	.text = "Run N episodes at the current speed (0 or none: until "
 	    "paused).",
-	.exec = cmd_run_exec
+	.exec = cmd_run_exec,
+	.fqi_exec = cmd_fqi_run
 };
 
 const struct cmd_entry cmd_pause_entry = {
@@ -63,7 +68,8 @@ const struct cmd_entry cmd_pause_entry = {
 	.min_args = 0,
 	.max_args = 0,
 	.text = "Stop running.",
-	.exec = cmd_pause_exec
+	.exec = cmd_pause_exec,
+	.fqi_exec = cmd_fqi_pause
 };
 
 const struct cmd_entry cmd_reset_entry = {
@@ -73,7 +79,8 @@ const struct cmd_entry cmd_reset_entry = {
 	.max_args = 0,
 	.text = "Forget everything learned and start again from the seed; "
 	    "parameters are kept.",
-	.exec = cmd_reset_exec
+	.exec = cmd_reset_exec,
+	.fqi_exec = cmd_fqi_reset
 };
 
 const struct cmd_entry cmd_seed_entry = {
@@ -261,12 +268,13 @@ cmd_reset_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 static int
 cmd_seed_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 {
-	long long	 before = t->s->p.seed;
+	long long	 before = tutor_params(t)->seed;
 
 	if (cmd_set_value(t, "seed", argv[0]) != 0)
 		return (-1);
 	/* The same seed again still means: start again. */
-	if (t->s->p.seed == before)
-		return (cmd_reset_exec(t, argc, argv, out));
+	if (tutor_params(t)->seed == before)
+		return (t->f != NULL ? cmd_fqi_reset(t, argc, argv, out) :
+		    cmd_reset_exec(t, argc, argv, out));
 	return (0);
 }

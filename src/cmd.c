@@ -24,6 +24,8 @@ extern const struct cmd_entry cmd_solve_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_compare_entry;
+extern const struct cmd_entry cmd_target_entry;
+extern const struct cmd_entry cmd_save_dataset_entry;
 extern const struct cmd_entry cmd_page_entry;
 extern const struct cmd_entry cmd_next_entry;
 extern const struct cmd_entry cmd_prev_entry;
@@ -45,6 +47,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_backup_entry,
 	&cmd_plan_entry,
 	&cmd_compare_entry,
+	&cmd_target_entry,
+	&cmd_save_dataset_entry,
 	&cmd_page_entry,
 	&cmd_next_entry,
 	&cmd_prev_entry,
@@ -157,7 +161,20 @@ cmd_run(struct tutor *t, const char *line, struct cmd_out *out)
 		    e->usage[0] != '\0' ? " " : "", e->usage);
 		goto done;
 	}
-	rc = e->exec(t, n - 1, words + 1, out);
+	if (t->f != NULL && e->tabular_only) {
+		tutor_say(t, true, "%s: not in fitted Q-iteration (it works "
+		    "on a table and a transition model)", e->name);
+		goto done;
+	}
+	if (t->f == NULL && e->fqi_only) {
+		tutor_say(t, true, "%s: only in fitted Q-iteration (qtutor "
+		    "--lesson fqi)", e->name);
+		goto done;
+	}
+	if (t->f != NULL && e->fqi_exec != NULL)
+		rc = e->fqi_exec(t, n - 1, words + 1, out);
+	else
+		rc = e->exec(t, n - 1, words + 1, out);
 	/* A handler that fails has said why; make sure it reads as an
 	 * error whatever it said. */
 	if (rc != 0)

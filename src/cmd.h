@@ -12,6 +12,7 @@
 #ifndef QT_CMD_H
 #define QT_CMD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "tutor.h"
@@ -35,6 +36,13 @@ struct cmd_entry {
 	 * Returns 0, or -1 having said why with tutor_say(). */
 	int		 (*exec)(struct tutor *, int argc, char **argv,
 			     struct cmd_out *);
+	/* In the FQI lesson: its own handler, if it has one (step is an
+	 * iteration there); tabular_only commands work on a table or a
+	 * transition model, and fqi_only ones on FQI's fits. */
+	int		 (*fqi_exec)(struct tutor *, int argc, char **argv,
+			     struct cmd_out *);
+	bool		 tabular_only;
+	bool		 fqi_only;
 };
 
 /* NULL-terminated, in the order `help' lists them. */

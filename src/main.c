@@ -7,15 +7,18 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "batch.h"
+#include "fqi-session.h"
 #include "compare.h"
 #include "config.h"
 #include "datadir.h"
+#include "env_cartpole.h"
 #include "lesson.h"
 #include "param.h"
 #include "screen.h"
@@ -29,17 +32,20 @@
 #define EXIT_USAGE 2
 
 enum {
-	OPT_BATCH = 256, OPT_COMPARE, OPT_CSV, OPT_ENV, OPT_EPISODES, OPT_LIST,
-	OPT_RESTART, OPT_RUNS, OPT_SEED, OPT_SET, OPT_SOLVE, OPT_VERSION
+	OPT_ACTIONS = 256, OPT_BATCH, OPT_COMPARE, OPT_CSV, OPT_ENV,
+	OPT_EPISODES, OPT_INIT, OPT_LIST, OPT_RESTART, OPT_RUNS, OPT_SEED,
+	OPT_SET, OPT_SOLVE, OPT_VERSION
 };
 
 static const struct option long_options[] = {
+	{ "actions", required_argument, NULL, OPT_ACTIONS },
 	{ "batch", no_argument, NULL, OPT_BATCH },
 	{ "compare", required_argument, NULL, OPT_COMPARE },
 	{ "csv", required_argument, NULL, OPT_CSV },
 	{ "env", required_argument, NULL, OPT_ENV },
 	{ "episodes", required_argument, NULL, OPT_EPISODES },
 	{ "help", no_argument, NULL, 'h' },
+	{ "init", required_argument, NULL, OPT_INIT },
 	{ "lesson", required_argument, NULL, 'l' },
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "restart", no_argument, NULL, OPT_RESTART },
@@ -58,6 +64,9 @@ struct cli {
 	bool		 restart;	/* ignore the remembered progress */
 	bool		 solve;
 	bool		 env;		/* --env: no lesson unless named */
+	const char	*env_name;	/* the last --env */
+	const char	*init;		/* --init: a cart-pole's start */
+	const char	*actions;	/* --actions: its pushes, "0110" */
 	const char	*lesson;
 	const char	*csv;
 	const char	*compare;	/* "NAME=V1,V2,..." */
@@ -76,6 +85,8 @@ usage(FILE *f)
 	    "              [--compare NAME=V1,V2,...]\n"
 	    "       qtutor --solve [--env NAME] [--lesson NAME|FILE]\n"
 	    "              [--set NAME=VALUE]...\n"
+	    "       qtutor --env cartpole --init X,XDOT,THETA,THETADOT "
+	    "--actions 0110...\n"
 	    "       qtutor --list | --help | --version\n");
 }
 
@@ -111,6 +122,12 @@ help(void)
 	    "model: print the\n"
 	    "                      optimal values as CSV and the greedy "
 	    "policy\n"
+	    "  --init X,XDOT,THETA,THETADOT\n"
+	    "                      with --env cartpole: the start of one "
+	    "trajectory\n"
+	    "  --actions 0110...   with --env cartpole and --init: push left "
+	    "(0) or right (1)\n"
+	    "                      at each step; print the states as CSV\n"
 	    "  --list              list the lessons\n"
 	    "  --help, --version\n\nparameters (default, range):\n");
 	params_defaults(&p);
@@ -157,6 +174,9 @@ parse_options(int argc, char **argv, struct cli *c, struct params *p)
 	    -1) {
 		buf[0] = '\0';
 		switch (ch) {
+		case OPT_ACTIONS:
+			c->actions = optarg;
+			break;
 		case OPT_BATCH:
 			c->batch = true;
 			break;
@@ -168,6 +188,7 @@ parse_options(int argc, char **argv, struct cli *c, struct params *p)
 			break;
 		case OPT_ENV:
 			c->env = true;
+			c->env_name = optarg;
 			snprintf(buf, sizeof buf, "env=%s", optarg);
 			break;
 		case OPT_EPISODES:
@@ -178,6 +199,9 @@ parse_options(int argc, char **argv, struct cli *c, struct params *p)
 			exit(0);
 		case 'l':
 			c->lesson = optarg;
+			break;
+		case OPT_INIT:
+			c->init = optarg;
 			break;
 		case OPT_LIST:
 			c->list = true;
@@ -344,7 +368,12 @@ batch(const struct cli *c, const struct datadir *d)
 		lesson_free(l);
 		return (rc);
 	}
-	if (batch_run(&p, d, &o, stdout, err, sizeof err) != 0) {
+	if (params_is_fqi(&p)) {
+		if (batch_fqi(&p, d, &o, stdout, err, sizeof err) != 0) {
+			fprintf(stderr, "qtutor: %s\n", err);
+			rc = 1;
+		}
+	} else if (batch_run(&p, d, &o, stdout, err, sizeof err) != 0) {
 		fprintf(stderr, "qtutor: %s\n", err);
 		rc = 1;
 	}
@@ -388,6 +417,128 @@ solve(const struct cli *c, const struct datadir *d)
 	}
 	env_free(env);
 	return (rc);
+}
+
+/*
+ * --init: a cart-pole's start, four finite numbers.  strtod reads what
+ * %.17g wrote back to the same bits, so a start copied from a
+ * trajectory file starts exactly there.
+ */
+static int
+parse_init(const char *s, double st[CARTPOLE_DIM], char *err, size_t errsz)
+{
+	static const char *const names[CARTPOLE_DIM] = { "x", "x_dot",
+	    "theta", "theta_dot" };
+	const char	*p, *field;
+	char		*end;
+	size_t		 len;
+	int		 i, n = 1;
+
+	for (p = s; *p != '\0'; p++)
+		n += *p == ',';
+	if (n != CARTPOLE_DIM) {
+		snprintf(err, errsz, "--init: '%s' has %d field%s, not 4 "
+		    "numbers x,x_dot,theta,theta_dot", s, n, n == 1 ? "" : "s");
+		return (-1);
+	}
+	for (i = 0, field = s; i < CARTPOLE_DIM; i++, field += len + 1) {
+		len = strcspn(field, ",");
+		st[i] = strtod(field, &end);
+		if (len == 0 || end != field + len) {
+			snprintf(err, errsz, "--init: %s '%.*s' is not a number",
+			    names[i], (int)len, field);
+			return (-1);
+		}
+		if (!isfinite(st[i])) {
+			snprintf(err, errsz, "--init: %s '%.*s' is not a "
+			    "finite number", names[i], (int)len, field);
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/* --actions: a push for each step, 0 left or 1 right. */
+static int
+check_actions(const char *a, char *err, size_t errsz)
+{
+	size_t	 i;
+
+	for (i = 0; a[i] != '\0'; i++) {
+		if (a[i] == '0' || a[i] == '1')
+			continue;
+		snprintf(err, errsz, "--actions: character %zu '%c' is not 0 "
+		    "(push left) or 1 (push right)", i + 1,
+		    (unsigned char)a[i] >= 0x20 && (unsigned char)a[i] < 0x7f ?
+		    a[i] : '?');
+		return (-1);
+	}
+	return (0);
+}
+
+static void
+trajectory_row(int step, int action, const double st[CARTPOLE_DIM],
+    double reward, bool terminated, bool truncated)
+{
+	printf("%d,%d,%.17g,%.17g,%.17g,%.17g,%.17g,%d,%d\n", step, action,
+	    st[0], st[1], st[2], st[3], reward, terminated, truncated);
+}
+
+/*
+ * --env cartpole --init --actions: one trajectory as CSV, the state in
+ * full double precision, written as Gymnasium's reference files are
+ * (tests/data/cartpole).  It ends at termination, at the time limit or
+ * when the actions run out, whichever comes first.
+ */
+static int
+trajectory(const struct cli *c)
+{
+	struct env	*e;
+	struct env_step	 out;
+	struct rng	 r;
+	double		 st[CARTPOLE_DIM];
+	char		 err[512];
+	const char	*opt = c->init != NULL ? "--init" : "--actions";
+	size_t		 i;
+
+	if (c->batch || c->solve || c->list || c->lesson != NULL) {
+		snprintf(err, sizeof err, "%s cannot be used with --batch, "
+		    "--solve, --list or --lesson", opt);
+		return (usage_error(err));
+	}
+	if (c->env_name == NULL || strcmp(c->env_name, "cartpole") != 0) {
+		snprintf(err, sizeof err, "%s needs --env cartpole%s%s%s", opt,
+		    c->env_name != NULL ? " (not " : "",
+		    c->env_name != NULL ? c->env_name : "",
+		    c->env_name != NULL ? ")" : "");
+		return (usage_error(err));
+	}
+	if (c->init == NULL)
+		return (usage_error("--actions needs --init, the start "
+		    "x,x_dot,theta,theta_dot"));
+	if (c->actions == NULL)
+		return (usage_error("--init needs --actions, a 0 or 1 for "
+		    "each step"));
+	if (parse_init(c->init, st, err, sizeof err) != 0 ||
+	    check_actions(c->actions, err, sizeof err) != 0)
+		return (usage_error(err));
+	/* The reset only starts the episode: its draw is overwritten. */
+	e = cartpole_new();
+	rng_seed(&r, 0, 0);
+	env_reset(e, &r);
+	memcpy(e->st.x, st, sizeof st);
+	printf("step,action,x,x_dot,theta,theta_dot,reward,terminated,"
+	    "truncated\n");
+	trajectory_row(0, -1, e->st.x, 0, false, false);
+	out.terminated = out.truncated = false;
+	for (i = 0; c->actions[i] != '\0' && !out.terminated &&
+	    !out.truncated; i++) {
+		env_step(e, c->actions[i] - '0', &r, &out);
+		trajectory_row(e->st.t, c->actions[i] - '0', e->st.x,
+		    out.reward, out.terminated, out.truncated);
+	}
+	env_free(e);
+	return (0);
 }
 
 /* Lessons in their order: key first (by it), then the others by name. */
@@ -566,6 +717,8 @@ interactive(const struct cli *c, const struct datadir *d)
 static int
 run(struct cli *c, struct datadir *d)
 {
+	if (c->init != NULL || c->actions != NULL)
+		return (trajectory(c));
 	if (c->list)
 		return (list_lessons(d));
 	if (c->solve && c->batch)

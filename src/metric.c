@@ -2,13 +2,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fqi-session.h"
 #include "metric.h"
 #include "param.h"
 
 #define TAIL 100
 
 enum metric_kind {
-	M_SUCCESS_TAIL, M_REWARD_TAIL, M_STEPS_TAIL, M_EPISODES, M_GREEDY
+	M_SUCCESS_TAIL, M_REWARD_TAIL, M_STEPS_TAIL, M_EPISODES, M_GREEDY,
+	/* Fitted Q-iteration's: of the last iteration. */
+	M_ITERATIONS, M_EVAL_MEAN, M_EVAL_STD, M_R2
 };
 
 static const struct metric {
@@ -21,6 +24,10 @@ static const struct metric {
 	{ "steps_last100", M_STEPS_TAIL, 0 },
 	{ "episodes_done", M_EPISODES, 0 },
 	{ "greedy", M_GREEDY, 1 },
+	{ "iterations_done", M_ITERATIONS, 0 },
+	{ "eval_mean", M_EVAL_MEAN, 0 },
+	{ "eval_std", M_EVAL_STD, 0 },
+	{ "r2", M_R2, 0 },
 	{ NULL, 0, 0 }
 };
 
@@ -53,11 +60,11 @@ metric_check(const char *name, int index, char *err, size_t errsz)
 }
 
 static int
-param_value(const struct session *s, const char *name, const char *word,
+param_value(const struct params *p, const char *name, const char *word,
     double *out, char *err, size_t errsz)
 {
 	const struct param	*t = param_find(name);
-	struct params		 scratch = s->p;
+	struct params		 scratch = *p;
 
 	/* A word is read as a value of the parameter: "noisy" for policy. */
 	if (word != NULL) {
@@ -115,7 +122,7 @@ metric_lookup(void *ctx, const char *name, int index, const char *word,
 	if (metric_check(name, index, err, errsz) != 0)
 		return (-1);
 	if ((m = find_metric(name)) == NULL)
-		return (param_value(s, name, word, out, err, errsz));
+		return (param_value(&s->p, name, word, out, err, errsz));
 	if (word != NULL && m->kind != M_GREEDY) {
 		snprintf(err, errsz, "%s: '%s' is not a number", name, word);
 		return (-1);
@@ -135,6 +142,49 @@ metric_lookup(void *ctx, const char *name, int index, const char *word,
 		break;
 	case M_GREEDY:
 		return (greedy_value(s, index, word, out, err, errsz));
+	default:
+		snprintf(err, errsz, "%s is a figure of fitted Q-iteration",
+		    name);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+metric_lookup_fqi(void *ctx, const char *name, int index, const char *word,
+    double *out, char *err, size_t errsz)
+{
+	const struct fqi_session	*fs = ctx;
+	const struct fqi		*f = fs->fqi;
+	const struct fqi_iteration	*it;
+	const struct metric		*m;
+
+	if (metric_check(name, index, err, errsz) != 0)
+		return (-1);
+	if ((m = find_metric(name)) == NULL)
+		return (param_value(&fs->p, name, word, out, err, errsz));
+	if (word != NULL) {
+		snprintf(err, errsz, "%s: '%s' is not a number", name, word);
+		return (-1);
+	}
+	it = f->done > 0 ? &f->hist[f->done - 1] : NULL;
+	switch (m->kind) {
+	case M_ITERATIONS:
+		*out = f->done;
+		break;
+	case M_EVAL_MEAN:
+		*out = it != NULL ? it->eval_mean : 0;
+		break;
+	case M_EVAL_STD:
+		*out = it != NULL ? it->eval_std : 0;
+		break;
+	case M_R2:
+		*out = it != NULL ? it->r2 : 0;
+		break;
+	default:
+		snprintf(err, errsz, "%s is a figure of the tabular lessons",
+		    name);
+		return (-1);
 	}
 	return (0);
 }

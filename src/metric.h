@@ -19,4 +19,9 @@ int	metric_check(const char *metric, int index, char *err, size_t errsz);
 int	metric_lookup(void *session, const char *metric, int index,
 	    const char *word, double *out, char *err, size_t errsz);
 
+/* The same for an FQI session: iterations_done, eval_mean, eval_std and
+ * r2 (of the last iteration), and every parameter. */
+int	metric_lookup_fqi(void *fqi_session, const char *metric, int index,
+	    const char *word, double *out, char *err, size_t errsz);
+
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "env_cartpole.h"
 #include "env_cliffwalking.h"
 #include "env_dummy.h"
 #include "env_frozenlake.h"
@@ -87,6 +88,8 @@ session_make_env(const struct params *p, const struct datadir *d, char *err,
 
 	if (strcmp(name, "cliffwalking") == 0)
 		return (cliffwalking_new(p->slippery));
+	if (strcmp(name, "cartpole") == 0)
+		return (cartpole_new());
 	if (strcmp(name, "dummy") == 0)
 		return (dummy_new((int)p->states, (int)p->actions, err,
 		    errsz));
@@ -134,8 +137,20 @@ build(struct session *s, const struct params *p, char *err, size_t errsz)
 	struct agent		*agent;
 	struct agent_config	 cfg = agent_config_of(p);
 
+	if (strcmp(params_agent(p), "fqi") == 0) {
+		snprintf(err, errsz, "agent fqi is not tabular: it runs on "
+		    "env cartpole, as in the fqi lesson");
+		return (-1);
+	}
 	if ((env = session_make_env(p, &s->dirs, err, errsz)) == NULL)
 		return (-1);
+	if (env->nstates == 0) {
+		snprintf(err, errsz, "%s learns a table, and %s's states are "
+		    "continuous: use agent fqi", params_agent(p),
+		    params_env(p));
+		env_free(env);
+		return (-1);
+	}
 	agent = agent_new(params_agent(p), env->nstates, env->nactions, &cfg,
 	    err, errsz);
 	if (agent == NULL) {

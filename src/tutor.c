@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "fqi-session.h"
 #include "gridmap.h"
 #include "metric.h"
 #include "progress.h"
@@ -30,6 +31,11 @@ check_set(void *ctx, const char *name, const char *value, char *err,
 
 	if (param_set(&scratch, name, value, err, errsz) != 0)
 		return (-1);
+	if (params_is_fqi(lc->p) && !fqi_param_applies(name)) {
+		snprintf(err, errsz, "%s does not apply to fitted "
+		    "Q-iteration on CartPole", name);
+		return (-1);
+	}
 	if (strcmp(name, "map") != 0)
 		return (0);
 	if ((env = session_make_env(&scratch, lc->dirs, err, errsz)) == NULL)
@@ -154,8 +160,12 @@ tutor_new(struct lesson *l, const struct params *p, const struct datadir *d,
 
 	t->dirs = *d;
 	t->lesson = l;
-	t->s = session_new(p, d, 0, TUTOR_UNDO, err, errsz);
-	if (t->s == NULL) {
+	if (params_is_fqi(p)) {
+		if ((t->f = fqi_session_new(p, d, err, errsz)) != NULL)
+			fqi_session_map_on(t->f);
+	} else
+		t->s = session_new(p, d, 0, TUTOR_UNDO, err, errsz);
+	if (t->s == NULL && t->f == NULL) {
 		free(t);
 		return (NULL);
 	}
@@ -181,6 +191,7 @@ tutor_free(struct tutor *t)
 	if (t == NULL)
 		return;
 	session_free(t->s);
+	fqi_session_free(t->f);
 	planning_free(t->plan);
 	free(t->checked);
 	free(t);
@@ -191,6 +202,8 @@ tutor_plan_get(struct tutor *t, bool *restarted)
 {
 	if (restarted != NULL)
 		*restarted = false;
+	if (t->s == NULL)
+		return (NULL);
 	/* The model the old planner points to went with the old env. */
 	if (t->plan != NULL && t->plan_build != t->s->builds) {
 		planning_free(t->plan);
@@ -215,7 +228,8 @@ tutor_plan_get(struct tutor *t, bool *restarted)
 const struct planning *
 tutor_plan(const struct tutor *t)
 {
-	if (t->plan == NULL || !t->plan_on || t->plan_build != t->s->builds)
+	if (t->s == NULL || t->plan == NULL || !t->plan_on ||
+	    t->plan_build != t->s->builds)
 		return (NULL);
 	return (t->plan);
 }
@@ -226,6 +240,8 @@ tutor_plan_state(const struct tutor *t)
 	const struct gridmap	*m;
 	int			 s;
 
+	if (t->s == NULL)
+		return (0);
 	if (t->plan_state >= 0 && t->plan_state < t->s->env->nstates)
 		return (t->plan_state);
 	if (t->s->env->st.s >= 0)
@@ -266,7 +282,7 @@ tutor_open_page(struct tutor *t, int n)
 	pg = &t->lesson->pages[n];
 	/* Check every setting before applying any, so a page opens whole
 	 * or not at all. */
-	scratch = t->s->p;
+	scratch = *tutor_params(t);
 	for (i = 0; i < pg->nsets; i++) {
 		if (param_set(&scratch, pg->sets[i].name, pg->sets[i].value,
 		    err, sizeof err) != 0) {
@@ -276,7 +292,7 @@ tutor_open_page(struct tutor *t, int n)
 		}
 	}
 	for (i = 0; i < pg->nsets; i++) {
-		if (session_set(t->s, pg->sets[i].name, pg->sets[i].value,
+		if (tutor_set(t, pg->sets[i].name, pg->sets[i].value,
 		    &reset, err, sizeof err) != 0) {
 			tutor_say(t, true, "%s:%d: %s", t->lesson->path,
 			    pg->sets[i].line, err);
@@ -305,8 +321,12 @@ tutor_check(struct tutor *t)
 		return (-1);
 	if (t->checked[t->page])
 		return (1);
-	rc = lesson_check_eval(pg->check, metric_lookup, t->s, err,
-	    sizeof err);
+	if (t->f != NULL)
+		rc = lesson_check_eval(pg->check, metric_lookup_fqi, t->f,
+		    err, sizeof err);
+	else
+		rc = lesson_check_eval(pg->check, metric_lookup, t->s, err,
+		    sizeof err);
 	if (rc < 0) {
 		tutor_say(t, true, "checkpoint: %s", err);
 		return (0);
@@ -409,6 +429,10 @@ tutor_run_slice(struct tutor *t, double now_ms, double budget_ms)
 	long	 speed = tutor_speed(t), due, i;
 	double	 elapsed = t->last_tick > 0 ? now_ms - t->last_tick : 0;
 
+	if (t->f != NULL) {
+		tutor_fqi_run_slice(t, now_ms, budget_ms);
+		return;
+	}
 	t->last_tick = now_ms;
 	if (speed > 0) {
 		t->owed += elapsed * (double)speed / 1e3;
@@ -427,6 +451,28 @@ tutor_run_slice(struct tutor *t, double now_ms, double budget_ms)
 		    t->s->episode);
 	}
 	tutor_check(t);
+}
+
+const struct params *
+tutor_params(const struct tutor *t)
+{
+	return (t->f != NULL ? &t->f->p : &t->s->p);
+}
+
+int
+tutor_set(struct tutor *t, const char *name, const char *value,
+    bool *did_reset, char *err, size_t errsz)
+{
+	if (t->f != NULL)
+		return (fqi_session_set(t->f, name, value, did_reset, err,
+		    errsz));
+	return (session_set(t->s, name, value, did_reset, err, errsz));
+}
+
+long
+tutor_builds(const struct tutor *t)
+{
+	return (t->f != NULL ? t->f->builds : t->s->builds);
 }
 
 long

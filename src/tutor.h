@@ -26,7 +26,11 @@
 #define TUTOR_MSG_MAX 512
 
 struct tutor {
+	/* The experiment: a tabular session, or (agent fqi) an FQI
+	 * session; exactly one of the two is set. */
 	struct session	*s;
+	struct fqi_session *f;
+	bool		 playing;	/* FQI: the cart plays an episode */
 	struct lesson	*lesson;
 	struct datadir	 dirs;
 	int		 page;		/* open page, 0-based */
@@ -49,6 +53,8 @@ struct tutor {
 	int		 plan_state;	/* the backup written out; -1: agent's */
 };
 
+struct fqi_session;
+
 /* Open the lesson at path with the parameters p (already holding the
  * lesson's header settings and the command line's); page 0 is opened. */
 struct tutor	*tutor_new(struct lesson *, const struct params *,
@@ -70,6 +76,17 @@ long		 tutor_speed(const struct tutor *);
  * checks the page's checkpoint.
  */
 void		 tutor_run_slice(struct tutor *, double now_ms,
+		     double budget_ms);
+/* The parameters of the session, whichever kind it is. */
+const struct params *tutor_params(const struct tutor *);
+/* Change a parameter in the session (see session_set). */
+int		 tutor_set(struct tutor *, const char *name, const char *value,
+		     bool *did_reset, char *err, size_t errsz);
+/* Rebuilds of the session so far: the screen lays out again on one. */
+long		 tutor_builds(const struct tutor *);
+/* FQI's run mode, one slice (tutor-fqi.c): the cart's steps due, then
+ * one iteration if a `run' is under way. */
+void		 tutor_fqi_run_slice(struct tutor *, double now_ms,
 		     double budget_ms);
 /* Set the status message (printf-style). */
 void		 tutor_say(struct tutor *, bool error, const char *fmt, ...)

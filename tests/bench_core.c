@@ -15,6 +15,8 @@
 #include "experiment.h"
 #include "layout.h"
 #include "lesson.h"
+#include "regressor.h"
+#include "rng.h"
 #include "session.h"
 #include "tutor.h"
 
@@ -335,6 +337,143 @@ bench_ps_process(const char *qtutor)
 	    3.39 / t[n / 2]);
 }
 
+/*
+ * FQI's regressors on CartPole-sized data: 50,000 random states in the
+ * ranges CartPole visits, random actions, and as queries the states a
+ * small step on (the next states of the transitions).
+ */
+#define REG_N	50000
+
+struct reg_data {
+	double	 x[REG_N * 4], xq[REG_N * 4], y[REG_N];
+	int	 a[REG_N];
+};
+
+static void
+reg_data_make(struct reg_data *rd)
+{
+	static const double	 range[4] = { 2.4, 2.0, 0.21, 2.5 };
+	struct rng		 r;
+	double			*s;
+	long			 i;
+	int			 f;
+
+	rng_seed(&r, 7, 0);
+	for (i = 0; i < REG_N; i++) {
+		s = rd->x + i * 4;
+		for (f = 0; f < 4; f++) {
+			s[f] = range[f] * (2 * rng_uniform(&r) - 1);
+			rd->xq[i * 4 + f] = s[f] + 0.02 * range[f] *
+			    (2 * rng_uniform(&r) - 1);
+		}
+		rd->a[i] = (int)rng_below(&r, 2);
+		/* A bumpy Q-like target: what the trees have to follow. */
+		rd->y[i] = 10 - 20 * s[2] * s[2] - s[0] * s[0] +
+		    (rd->a[i] ? s[3] : -s[3]) + 0.1 * rng_normal(&r);
+	}
+}
+
+static struct regressor *
+reg_make(const struct reg_data *rd, const struct regressor_cfg *cfg)
+{
+	struct regressor_design	 des = { REG_N, 4, 2, rd->x, rd->a, REG_N,
+				    rd->xq };
+	struct regressor	*reg;
+	char			 err[256];
+
+	if ((reg = regressor_new(cfg, &des, err, sizeof err)) == NULL) {
+		fprintf(stderr, "bench: %s\n", err);
+		exit(1);
+	}
+	return (reg);
+}
+
+static void
+bench_knn(const struct reg_data *rd)
+{
+	struct regressor_cfg	 cfg = { REG_KNN, 30, 50, 2, 0, 1e-6 };
+	struct regressor	*reg = NULL;
+	double			 t[REPEATS], t0, *yhat, *q, s[4], qa[2];
+	double			 sink = 0;
+	int			 i, j, calls = 10000;
+
+	for (i = 0; i < 5; i++) {
+		regressor_free(reg);
+		t0 = now();
+		reg = reg_make(rd, &cfg);
+		t[i] = now() - t0;
+	}
+	qsort(t, 5, sizeof t[0], compare_doubles);
+	printf("bench: name=knn_prepare_50000 value=%.3f unit=ms\n",
+	    t[2] * 1e3);
+	printf("bench: name=knn_memory_50000 value=%.1f unit=MB\n",
+	    regressor_memory(reg) / 1e6);
+	yhat = calloc(REG_N, sizeof *yhat);
+	q = calloc(REG_N * 2, sizeof *q);
+	for (i = 0; i < REPEATS; i++) {
+		t0 = now();
+		regressor_fit(reg, rd->y, 1);
+		regressor_fitted(reg, yhat);
+		regressor_predict_queries(reg, q);
+		t[i] = now() - t0;
+	}
+	qsort(t, REPEATS, sizeof t[0], compare_doubles);
+	printf("bench: name=knn_fit_predict_50000 value=%.3f unit=ms\n",
+	    t[REPEATS / 2] * 1e3);
+	t0 = now();
+	for (i = 0; i < calls; i++) {
+		for (j = 0; j < 4; j++)
+			s[j] = rd->xq[(i * 7919 % REG_N) * 4 + j] * 0.99;
+		regressor_predict(reg, s, qa);
+		sink += qa[0] + qa[1];
+	}
+	printf("bench: name=knn_predict_one value=%.3f unit=us\n",
+	    (now() - t0) / calls * 1e6 + sink * 0);
+	free(yhat);
+	free(q);
+	regressor_free(reg);
+}
+
+static void
+bench_trees(const struct reg_data *rd)
+{
+	struct regressor_cfg	 cfg = { REG_TREES, 30, 50, 2, 0, 1e-6 };
+	struct regressor	*reg = reg_make(rd, &cfg);
+	double			 t[5], t0, *yhat, *q;
+	int			 i;
+
+	yhat = calloc(REG_N, sizeof *yhat);
+	q = calloc(REG_N * 2, sizeof *q);
+	for (i = 0; i < 5; i++) {
+		t0 = now();
+		regressor_fit(reg, rd->y, (uint64_t)i);
+		regressor_fitted(reg, yhat);
+		regressor_predict_queries(reg, q);
+		t[i] = now() - t0;
+	}
+	qsort(t, 5, sizeof t[0], compare_doubles);
+	printf("bench: name=trees_fit_predict_50000 value=%.3f unit=ms\n",
+	    t[2] * 1e3);
+	printf("bench: name=trees_memory_50000 value=%.1f unit=MB\n",
+	    regressor_memory(reg) / 1e6);
+	free(yhat);
+	free(q);
+	regressor_free(reg);
+}
+
+static void
+bench_regressors(void)
+{
+	struct reg_data	*rd = malloc(sizeof *rd);
+
+	if (rd == NULL)
+		exit(1);
+	reg_data_make(rd);
+	bench_knn(rd);
+	bench_trees(rd);
+	free(rd);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -352,5 +491,6 @@ main(int argc, char **argv)
 	    "egreedy", "8x8", 1);
 	bench_undo(&d);
 	bench_run_mode(&d);
+	bench_regressors();
 	return (0);
 }

@@ -161,7 +161,7 @@ test_cmd_prefix_matching(void **state)
 	assert_null(cmd_find("s", err, sizeof err));
 	assert_string_equal(err,
 	    "ambiguous command: s, could be: set, show, step, seed, sweep, "
-	    "solve");
+	    "solve, save-dataset");
 	assert_null(cmd_find("se", err, sizeof err));
 	assert_string_equal(err, "ambiguous command: se, could be: set, seed");
 	assert_null(cmd_find("foo", err, sizeof err));
@@ -656,7 +656,7 @@ test_cmd_help_lists_every_command(void **state)
 		assert_true(has_line_starting(f->out.text, start));
 		assert_non_null(strstr(f->out.text, (*e)->text));
 	}
-	assert_int_equal(n, 19);
+	assert_int_equal(n, 21);
 	assert_true(has_line_starting(f->out.text, "set NAME VALUE "));
 	assert_non_null(strstr(f->out.text, "\nKeys: SPACE step, b back, "
 	    "e episode, r run/pause, v sweep, +/- speed, n/p page, : prompt, "
@@ -673,7 +673,7 @@ test_cmd_help_lists_every_command(void **state)
 	run_err(f, "help foo", "unknown command: foo");
 	run_err(f, "help s",
 	    "ambiguous command: s, could be: set, show, step, seed, sweep, "
-	    "solve");
+	    "solve, save-dataset");
 }
 
 /* compare runs fresh experiments and leaves the session as it was. */
@@ -796,7 +796,8 @@ test_cmd_complete(void **state)
 
 	(void)state;
 	COMPLETES("se", "seed", "set");
-	COMPLETES("s", "seed", "set", "show", "solve", "step", "sweep");
+	COMPLETES("s", "save-dataset", "seed", "set", "show", "solve", "step",
+	    "sweep");
 	COMPLETES("plan ", "off", "on");
 	COMPLETES("plan of", "off");
 	COMPLETES("ba", "back", "backup");
@@ -832,8 +833,8 @@ test_cmd_complete(void **state)
 	free(c[0]);
 	free(c);
 	/* Every command and alias for an empty line. */
-	assert_int_equal(cmd_complete("", 0, &c), 20);
-	for (i = 0; i < 20; i++)
+	assert_int_equal(cmd_complete("", 0, &c), 22);
+	for (i = 0; i < 22; i++)
 		free(c[i]);
 	free(c);
 }

@@ -1416,6 +1416,342 @@ test_view_screen_plan(void **state)
 	canvas_free(c);
 }
 
+/* The cart-pole view. */
+
+/* The view in a rectangle with a margin of '.' around it, to see that
+ * nothing is drawn outside. */
+static struct canvas *
+draw_cartpole(int w, int h, double x, double theta, enum plot_glyphs g,
+    struct rect *r)
+{
+	struct canvas		*c = canvas_new(w + 4, h + 2);
+	struct view_opts	 o;
+	double			 st[4];
+
+	st[0] = x;
+	st[1] = 0.25;
+	st[2] = theta;
+	st[3] = -0.5;
+	r->x = 2;
+	r->y = 1;
+	r->w = w;
+	r->h = h;
+	memset(&o, 0, sizeof o);
+	o.glyphs = g;
+	canvas_fill(c, '.');
+	view_cartpole_draw(c, *r, st, &o);
+	assert_blank_outside(c, *r, '.');
+	return (c);
+}
+
+/* What a cart-pole drawing shows, found in the canvas. */
+struct cartpole_at {
+	int	 track;		/* its row */
+	int	 left, right;	/* the posts: x = -2.4 and 2.4 */
+	int	 cart;		/* the cart's top row */
+	int	 hinge;		/* the column of the pole's foot */
+	int	 top;		/* the highest row of the pole */
+	int	 tipl, tipr;	/* the pole's columns in that row */
+};
+
+static int
+is_pole(uint32_t cp)
+{
+	return (cp == 0x2502 || (cp > 0x2800 && cp <= 0x28ff) || cp == '|' ||
+	    cp == '/' || cp == '\\');
+}
+
+/*
+ * Find the track between its posts, the cart on it, the hinge at the
+ * middle of the cart's top and the pole above it; check that the cart
+ * stands where x puts it on the track.
+ */
+static void
+find_cartpole(const struct canvas *c, struct rect r, double x,
+    enum plot_glyphs g, struct cartpole_at *a)
+{
+	const char	*post = g == PLOT_UTF8 ? "┠" : "|-";
+	int		 y, col, want;
+	double		 xc;
+
+	memset(a, 0, sizeof *a);
+	assert_true(find_text(c, r, post, &a->left, &a->track));
+	a->right = -1;
+	for (col = a->left + 1; col < r.x + r.w; col++)
+		if (canvas_get(c, col, a->track) == (g == PLOT_UTF8 ? 0x2528 :
+		    '|'))
+			a->right = col;
+	assert_true(a->right > a->left + 10);
+	for (col = a->left + 1; col < a->right; col++)
+		assert_int_equal(canvas_getstyle(c, col, a->track), ST_DIM);
+	assert_int_equal(canvas_getstyle(c, a->left, a->track), ST_HOLE);
+	/* The middle of the track is marked: x = 0. */
+	assert_int_equal(canvas_get(c, a->left + (int)lround((a->right -
+	    a->left) / 2.0), a->track), g == PLOT_UTF8 ? 0x253c : '+');
+	/* The cart: the rows above the track in the agent's style. */
+	a->cart = a->track;
+	for (y = a->track - 1; y >= r.y; y--) {
+		for (col = r.x; col < r.x + r.w; col++)
+			if (canvas_getstyle(c, col, y) == ST_AGENT)
+				break;
+		if (col == r.x + r.w)
+			break;
+		a->cart = y;
+	}
+	assert_true(a->cart < a->track);
+	a->hinge = -1;
+	for (col = r.x; col < r.x + r.w; col++) {
+		uint32_t cp = canvas_get(c, col, a->cart);
+
+		if (cp == 0x2534 || cp == 0x2567 || (cp == '+' &&
+		    canvas_getstyle(c, col, a->cart) == ST_AGENT &&
+		    canvas_getstyle(c, col - 1, a->cart) == ST_AGENT &&
+		    canvas_getstyle(c, col + 1, a->cart) == ST_AGENT))
+			a->hinge = col;
+	}
+	assert_true(a->hinge >= r.x);
+	xc = x < -2.4 ? -2.4 : x > 2.4 ? 2.4 : x;
+	want = a->left + (int)lround((xc + 2.4) / 4.8 * (a->right - a->left));
+	if (a->hinge != want) {
+		print_error("cart at column %d, x = %g puts it at %d\n",
+		    a->hinge, x, want);
+		fail();
+	}
+	/* The pole: the highest row above the cart with a pole glyph. */
+	a->top = -1;
+	for (y = a->cart - 1; y >= r.y; y--) {
+		for (col = r.x; col < r.x + r.w; col++)
+			if (is_pole(canvas_get(c, col, y)))
+				break;
+		if (col == r.x + r.w)
+			break;
+		a->top = y;
+	}
+	assert_true(a->top >= r.y && a->top < a->cart);
+	a->tipl = r.x + r.w;
+	a->tipr = -1;
+	for (col = r.x; col < r.x + r.w; col++)
+		if (is_pole(canvas_get(c, col, a->top))) {
+			a->tipl = col < a->tipl ? col : a->tipl;
+			a->tipr = col;
+		}
+}
+
+/* The pole's top lies where the angle puts it, drawn true: rows are two
+ * columns high, the pole as long as its rows. */
+static void
+assert_pole_angle(const struct cartpole_at *a, double theta)
+{
+	double	 len = 2.0 * (a->cart - a->top);
+	double	 tip = a->hinge + 0.5 + len * sin(theta);
+
+	if (!(a->tipl <= (int)floor(tip) + 1 &&
+	    a->tipr >= (int)floor(tip) - 1)) {
+		print_error("pole top at columns %d-%d, theta %g puts it at "
+		    "%.2f\n", a->tipl, a->tipr, theta, tip);
+		fail();
+	}
+}
+
+/* The style of the value written after label (and a space or two). */
+static int
+value_style(const struct canvas *c, struct rect r, const char *text)
+{
+	int	 x, y;
+
+	if (!find_text(c, r, text, &x, &y)) {
+		print_error("'%s' is not shown\n", text);
+		fail();
+	}
+	while (canvas_get(c, x, y) != ' ')
+		x++;
+	while (canvas_get(c, x, y) == ' ')
+		x++;
+	return (canvas_getstyle(c, x, y));
+}
+
+static int
+canvas_has_style(const struct canvas *c, int style)
+{
+	int	 x, y;
+
+	for (y = 0; y < c->h; y++)
+		for (x = 0; x < c->w; x++)
+			if (canvas_getstyle(c, x, y) == style)
+				return (1);
+	return (0);
+}
+
+/* Upright in the middle: a straight pole over the hinge, over x = 0. */
+static void
+test_view_cartpole_upright(void **state)
+{
+	struct canvas		*c;
+	struct rect		 r;
+	struct cartpole_at	 a;
+	int			 y, x;
+
+	(void)state;
+	c = draw_cartpole(40, 12, 0, 0, PLOT_UTF8, &r);
+	find_cartpole(c, r, 0, PLOT_UTF8, &a);
+	assert_int_equal(a.hinge, a.left + (int)lround((a.right - a.left) /
+	    2.0));
+	/* Every row from the title to the cart: '│' over the hinge only. */
+	for (y = a.top; y < a.cart; y++)
+		for (x = r.x; x < r.x + r.w; x++)
+			assert_int_equal(canvas_get(c, x, y), x == a.hinge ?
+			    0x2502 : ' ');
+	assert_true(a.cart - a.top >= 4);
+	assert_true(text_at(c, r.x, r.y, "CartPole"));
+	assert_true(canvas_has(c, "x  0.000"));
+	assert_true(canvas_has(c, "dx/dt  0.250"));
+	assert_true(canvas_has(c, "θ  0.000 rad =   0.0°"));
+	assert_true(canvas_has(c, "dθ/dt -0.500"));
+	assert_true(canvas_has(c, "|x| ≤ 2.4, |θ| ≤ 12°"));
+	assert_true(canvas_has(c, "−2.4"));
+	assert_false(canvas_has_style(c, ST_ERROR));
+	golden_check("view_cartpole_upright.txt", c);
+	canvas_free(c);
+}
+
+/* Leaning right at 11.5 degrees, just inside the limit: the pole's top
+ * to the right of the hinge by the true angle; then just past it, the
+ * angle in the error style and x not. */
+static void
+test_view_cartpole_leaning(void **state)
+{
+	struct canvas		*c;
+	struct rect		 r;
+	struct cartpole_at	 a;
+	double			 theta = 0.2;
+
+	(void)state;
+	c = draw_cartpole(40, 12, 0.5, theta, PLOT_UTF8, &r);
+	find_cartpole(c, r, 0.5, PLOT_UTF8, &a);
+	assert_true(a.tipl > a.hinge);
+	assert_pole_angle(&a, theta);
+	assert_true(canvas_has(c, "θ  0.200 rad =  11.5°"));
+	assert_int_equal(value_style(c, r, "θ "), ST_PLAIN);
+	assert_false(canvas_has_style(c, ST_ERROR));
+	golden_check("view_cartpole_leaning.txt", c);
+	canvas_free(c);
+	/* Past 12 degrees: the angle's number is marked, x's is not. */
+	c = draw_cartpole(40, 12, 0.5, 0.21, PLOT_UTF8, &r);
+	find_cartpole(c, r, 0.5, PLOT_UTF8, &a);
+	assert_pole_angle(&a, 0.21);
+	assert_int_equal(value_style(c, r, "θ "), ST_ERROR);
+	assert_int_equal(value_style(c, r, "x "), ST_PLAIN);
+	canvas_free(c);
+	/* Leaning left: the top to the left. */
+	c = draw_cartpole(40, 12, 0.5, -theta, PLOT_UTF8, &r);
+	find_cartpole(c, r, 0.5, PLOT_UTF8, &a);
+	assert_true(a.tipr < a.hinge);
+	assert_pole_angle(&a, -theta);
+	canvas_free(c);
+}
+
+/* Near the left limit the cart stands by the left post, inside the
+ * rectangle; past the right one it is drawn at the post and x is
+ * marked. */
+static void
+test_view_cartpole_edges(void **state)
+{
+	struct canvas		*c;
+	struct rect		 r;
+	struct cartpole_at	 a;
+
+	(void)state;
+	c = draw_cartpole(40, 12, -2.2, -0.05, PLOT_UTF8, &r);
+	find_cartpole(c, r, -2.2, PLOT_UTF8, &a);
+	assert_true(a.hinge - a.left <= 3);
+	assert_true(text_at(c, a.hinge - 2, a.cart, "┌─┴─┐"));
+	assert_true(canvas_has(c, "x -2.200"));
+	assert_false(canvas_has_style(c, ST_ERROR));
+	golden_check("view_cartpole_left.txt", c);
+	canvas_free(c);
+	c = draw_cartpole(40, 12, 2.45, 0.1, PLOT_UTF8, &r);
+	find_cartpole(c, r, 2.45, PLOT_UTF8, &a);
+	assert_int_equal(a.hinge, a.right);
+	assert_int_equal(value_style(c, r, "x "), ST_ERROR);
+	assert_int_equal(value_style(c, r, "θ "), ST_PLAIN);
+	canvas_free(c);
+	c = draw_cartpole(40, 12, -2.41, 0.1, PLOT_UTF8, &r);
+	find_cartpole(c, r, -2.41, PLOT_UTF8, &a);
+	assert_int_equal(a.hinge, a.left);
+	assert_int_equal(value_style(c, r, "x "), ST_ERROR);
+	canvas_free(c);
+}
+
+/* ASCII: '|', '/' and '\' for the pole, the state's names spelt out. */
+static void
+test_view_cartpole_ascii(void **state)
+{
+	struct canvas		*c;
+	struct rect		 r;
+	struct cartpole_at	 a;
+	int			 x, y;
+	uint32_t		 cp;
+	bool			 slope = false;
+
+	(void)state;
+	c = draw_cartpole(40, 12, -0.8, -0.15, PLOT_ASCII, &r);
+	assert_ascii(c);
+	find_cartpole(c, r, -0.8, PLOT_ASCII, &a);
+	assert_true(a.tipr <= a.hinge);
+	assert_pole_angle(&a, -0.15);
+	for (y = a.top; y < a.cart; y++)
+		for (x = r.x; x < r.x + r.w; x++) {
+			cp = canvas_get(c, x, y);
+			assert_true(cp == ' ' || cp == '|' || cp == '\\');
+			slope |= cp == '\\';
+		}
+	assert_true(slope);
+	assert_true(canvas_has(c, "x_dot  0.250"));
+	assert_true(canvas_has(c, "theta -0.150 rad =  -8.6 deg"));
+	assert_true(canvas_has(c, "theta_dot -0.500"));
+	assert_true(canvas_has(c, "|theta| <= 12 deg"));
+	golden_check("view_cartpole_ascii.txt", c);
+	canvas_free(c);
+}
+
+/* The smallest useful size keeps the pole, the cart, the track and all
+ * four numbers; smaller ones only clip, inside their rectangle. */
+static void
+test_view_cartpole_small(void **state)
+{
+	static const int	 sizes[][2] = { { 16, 6 }, { 10, 3 }, { 3, 2 },
+	    { 1, 1 }, { 0, 0 }, { 200, 60 } };
+	struct canvas		*c;
+	struct rect		 r;
+	struct cartpole_at	 a;
+	size_t			 i;
+
+	(void)state;
+	c = draw_cartpole(24, 8, 0.3, 0.19, PLOT_UTF8, &r);
+	find_cartpole(c, r, 0.3, PLOT_UTF8, &a);
+	assert_true(a.cart - a.top >= 2);
+	assert_pole_angle(&a, 0.19);
+	assert_true(canvas_has(c, "x  0.300"));
+	assert_true(canvas_has(c, "dx/dt  0.250"));
+	assert_true(canvas_has(c, "θ  0.190"));
+	assert_true(canvas_has(c, "dθ/dt -0.500"));
+	golden_check("view_cartpole_small.txt", c);
+	canvas_free(c);
+	c = draw_cartpole(24, 8, 0.3, -0.19, PLOT_ASCII, &r);
+	find_cartpole(c, r, 0.3, PLOT_ASCII, &a);
+	assert_true(canvas_has(c, "theta -0.190"));
+	assert_ascii(c);
+	canvas_free(c);
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		c = draw_cartpole(sizes[i][0], sizes[i][1], 2.6, -1.3,
+		    PLOT_UTF8, &r);
+		canvas_free(c);
+		c = draw_cartpole(sizes[i][0], sizes[i][1], NAN, NAN,
+		    PLOT_ASCII, &r);
+		canvas_free(c);
+	}
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -1442,6 +1778,11 @@ main(void)
 		T(test_view_lesson_more),
 		T(test_view_lesson_task_done),
 		cmocka_unit_test(test_view_overlay),
+		cmocka_unit_test(test_view_cartpole_upright),
+		cmocka_unit_test(test_view_cartpole_leaning),
+		cmocka_unit_test(test_view_cartpole_edges),
+		cmocka_unit_test(test_view_cartpole_ascii),
+		cmocka_unit_test(test_view_cartpole_small),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

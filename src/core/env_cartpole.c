@@ -5,6 +5,18 @@
 #include "env_cartpole.h"
 #include "xmalloc.h"
 
+/*
+ * No fused multiply-adds: numpy rounds every product and sum, and with
+ * -march=native on a CPU with FMA, GCC (and clang) would otherwise fuse
+ * x + TAU * x_dot into one rounding and lose the match with Gymnasium
+ * within a few steps.
+ */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
 #define GRAVITY		9.8
 #define MASS_CART	1.0
 #define MASS_POLE	0.1

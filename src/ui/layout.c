@@ -1,6 +1,7 @@
 /* Where the views go on a screen of a given size. */
 #include <stdio.h>
 
+#include "fqi-session.h"
 #include "gridmap.h"
 #include "layout.h"
 #include "style.h"
@@ -96,6 +97,28 @@ found:
 	L->qtable = rect(rx + gw + 2, top, L->w - rx - gw - 2, top_h);
 }
 
+/* FQI: the lesson on the left; on the right the cart (in the grid's
+ * place) beside the greedy map (in the table's). */
+static void
+split_top_fqi(struct layout *L, int top, int top_h)
+{
+	int	 lw = L->w * 45 / 100, rx, rw, cw;
+
+	if (L->w - lw - 2 < 48)
+		lw = L->w - 2 - 48;
+	if (lw < LESSON_MIN_W)
+		lw = LESSON_MIN_W;
+	if (lw > LESSON_MAX_W)
+		lw = LESSON_MAX_W;
+	L->lesson = rect(0, top, lw, top_h);
+	L->separator_x = lw;
+	rx = lw + 2;
+	rw = L->w - rx;
+	cw = rw * 52 / 100;
+	L->grid = rect(rx, top, cw, top_h);
+	L->qtable = rect(rx + cw + 1, top, rw - cw - 1, top_h);
+}
+
 void
 layout_compute(struct layout *L, int w, int h, const struct tutor *t)
 {
@@ -114,7 +137,10 @@ layout_compute(struct layout *L, int w, int h, const struct tutor *t)
 	curves_h = rows * 38 / 100 > 7 ? rows * 38 / 100 : 7;
 	top_h = rows - curves_h - 1;
 	L->curves = rect(0, 1 + top_h + 1, w, curves_h);
-	split_top(L, 1, top_h, t);
+	if (t->f != NULL)
+		split_top_fqi(L, 1, top_h);
+	else
+		split_top(L, 1, top_h, t);
 }
 
 static void
@@ -147,6 +173,20 @@ draw_separator(struct canvas *c, const struct layout *L,
 		    0x2502 : '|', ST_DIM);
 }
 
+static void
+draw_fqi(struct canvas *c, const struct layout *L, const struct tutor *t,
+    const struct view_opts *o)
+{
+	double	 obs[ENV_OBS_MAX];
+
+	/* The cart as the agent sees it (float), as the map marks it. */
+	fqi_session_observe(t->f, obs);
+	view_cartpole_draw(c, L->grid, obs, o);
+	view_fqi_map_draw(c, L->qtable, t, o);
+	view_fqi_curves_draw(c, L->curves, t, o);
+	view_fqi_update_draw(c, L->update, t, o);
+}
+
 int
 layout_draw(struct canvas *c, const struct layout *L, const struct tutor *t,
     const struct view_opts *o)
@@ -161,13 +201,17 @@ layout_draw(struct canvas *c, const struct layout *L, const struct tutor *t,
 	view_title_draw(c, L->title, t, o);
 	lines = view_lesson_draw(c, L->lesson, t, o);
 	draw_separator(c, L, o);
-	view_grid_draw(c, L->grid, t, o);
-	if (t->s->agent->glow != NULL && tutor_plan(t) == NULL)
-		view_ps_draw(c, L->qtable, t, o);
-	else
-		view_qtable_draw(c, L->qtable, t, o);
-	view_curves_draw(c, L->curves, t, o);
-	view_update_draw(c, L->update, t, o);
+	if (t->f != NULL) {
+		draw_fqi(c, L, t, o);
+	} else {
+		view_grid_draw(c, L->grid, t, o);
+		if (t->s->agent->glow != NULL && tutor_plan(t) == NULL)
+			view_ps_draw(c, L->qtable, t, o);
+		else
+			view_qtable_draw(c, L->qtable, t, o);
+		view_curves_draw(c, L->curves, t, o);
+		view_update_draw(c, L->update, t, o);
+	}
 	view_status_draw(c, L->status, t, o);
 	if (!o->prompt_open)
 		view_message_draw(c, L->message, t, o);

@@ -110,7 +110,7 @@ relayout(struct screen *sc)
 	sc->cv = canvas_new(COLS, LINES);
 	if (sc->t != NULL) {
 		layout_compute(&sc->L, COLS, LINES, sc->t);
-		sc->layout_builds = sc->t->s->builds;
+		sc->layout_builds = tutor_builds(sc->t);
 	}
 	if (sc->pw != NULL) {
 		wresize(sc->pw, 1, COLS);
@@ -126,7 +126,7 @@ draw(struct screen *sc)
 
 	/* A new environment (a page or `set env' rebuilt it) may need
 	 * another layout: a grid where there was none, a wider map. */
-	if (sc->t->s->builds != sc->layout_builds)
+	if (tutor_builds(sc->t) != sc->layout_builds)
 		relayout(sc);
 	sc->o.prompt_open = prompt_is_open();
 	sc->lesson_lines = layout_draw(sc->cv, &sc->L, sc->t, &sc->o);
@@ -273,7 +273,7 @@ key(struct screen *sc, int ch)
 		command(sc, "episode");
 		break;
 	case 'r':
-		command(sc, t->running ? "pause" : "run");
+		command(sc, t->running || t->playing ? "pause" : "run");
 		break;
 	case 'v':
 		command(sc, "sweep");
@@ -346,7 +346,7 @@ input_timeout(const struct screen *sc)
 	long	 speed = tutor_speed(sc->t);
 	int	 ms;
 
-	if (!sc->t->running)
+	if (!sc->t->running && !sc->t->playing)
 		return (-1);
 	if (speed == 0)
 		return (0);
@@ -484,7 +484,7 @@ screen_run(struct tutor *t)
 	sc->o.lesson_scroll = 0;
 	relayout(sc);
 	while (!t->quit && !got_signal) {
-		if (t->running)
+		if (t->running || t->playing)
 			tutor_run_slice(t, now_ms(), SLICE_MS);
 		draw(sc);
 		ch = read_key(sc);

@@ -4,12 +4,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fqi-session.h"
 #include "policy.h"
 #include "style.h"
 #include "view.h"
 
-static const char *const key_hints[][2] = {
+#define NHINTS 9
+static const char *const key_hints[NHINTS][2] = {
 	{ "SPACE", "step" }, { "b", "back" }, { "e", "episode" },
+	{ "r", "run" }, { "+-", "speed" }, { "n/p", "page" },
+	{ ":", "cmd" }, { "?", "help" }, { "q", "quit" },
+};
+/* In fitted Q-iteration a step is an iteration and an episode is the
+ * greedy policy played on the cart. */
+static const char *const fqi_key_hints[NHINTS][2] = {
+	{ "SPACE", "iterate" }, { "b", "back" }, { "e", "play" },
 	{ "r", "run" }, { "+-", "speed" }, { "n/p", "page" },
 	{ ":", "cmd" }, { "?", "help" }, { "q", "quit" },
 };
@@ -39,11 +48,32 @@ world_label(char *buf, size_t bufsz, const struct params *p)
 		snprintf(buf, bufsz, "%s", env);
 }
 
+/* FQI's settings: the discount, the regressor and the data. */
+static void
+fqi_settings(char *buf, size_t bufsz, const struct tutor *t, bool u)
+{
+	const struct params	*p = tutor_params(t);
+	char			 g[32], reg[64];
+
+	format_setting(g, sizeof g, p->gamma);
+	if (p->regressor == 0)
+		snprintf(reg, sizeof reg, "knn k=%lld", p->k);
+	else if (strcmp(param_choice(param_find("regressor"), p->regressor),
+	    "trees") == 0)
+		snprintf(reg, sizeof reg, "trees M=%lld n_min=%lld", p->trees,
+		    p->min_split);
+	else
+		snprintf(reg, sizeof reg, "%s", param_choice(
+		    param_find("regressor"), p->regressor));
+	snprintf(buf, bufsz, " fqi  %s %s  %s  %ld transitions  seed %lld  "
+	    "cartpole", u ? "γ" : "gamma", g, reg, t->f->data->n, p->seed);
+}
+
 void
 view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
 {
-	const struct params	*p = &t->s->p;
+	const struct params	*p = tutor_params(t);
 	char			 left[768], right[64], a[32], g[32], e[32];
 	char			 eps[64], world[PARAM_STR_MAX + 32];
 	const char		*policy;
@@ -52,6 +82,10 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 
 	view_clear(c, r);
 	canvas_setstyle(c, r.x, r.y, r.w, ST_STATUS);
+	if (t->f != NULL) {
+		fqi_settings(left, sizeof left, t, u);
+		goto run_state;
+	}
 	policy = param_choice(param_find("policy"), p->policy);
 	format_setting(a, sizeof a, p->alpha);
 	format_setting(g, sizeof g, p->gamma);
@@ -71,7 +105,13 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		    "seed %lld  %s", p->ps_gamma, u ? "η" : "eta", p->eta,
 		    param_choice(param_find("ps_policy"), p->ps_policy),
 		    p->seed, world);
-	if (t->running && speed > 0)
+run_state:
+	if (t->f != NULL && t->running)
+		snprintf(right, sizeof right, "%s iterating ", u ? "▶" : ">");
+	else if (t->f != NULL && t->playing)
+		snprintf(right, sizeof right, "%s playing %ld/s ",
+		    u ? "▶" : ">", speed);
+	else if (t->running && speed > 0)
 		snprintf(right, sizeof right, "%s running %ld/s ",
 		    u ? "▶" : ">", speed);
 	else if (t->running)
@@ -84,15 +124,17 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	rw = canvas_textwidth(right);
 	canvas_textstyle(c, r.x, r.y, left, r.w - rw - 2, ST_STATUS);
 	canvas_textstyle(c, r.x + r.w - rw, r.y, right, rw,
-	    t->running ? ST_RUNNING : ST_STATUS);
+	    t->running || t->playing ? ST_RUNNING : ST_STATUS);
 }
 
 void
 view_message_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
 {
-	size_t	 i;
-	int	 x = r.x + 1, end = r.x + r.w;
+	const char *const	(*hints)[2] = t->f != NULL ? fqi_key_hints :
+				    key_hints;
+	size_t			 i;
+	int			 x = r.x + 1, end = r.x + r.w;
 
 	(void)o;
 	view_clear(c, r);
@@ -101,14 +143,14 @@ view_message_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		    t->msg_error ? ST_ERROR : ST_PLAIN);
 		return;
 	}
-	for (i = 0; i < sizeof key_hints / sizeof key_hints[0]; i++) {
-		if (x + (int)strlen(key_hints[i][0]) +
-		    (int)strlen(key_hints[i][1]) + 1 > end)
+	for (i = 0; i < NHINTS; i++) {
+		if (x + (int)strlen(hints[i][0]) +
+		    (int)strlen(hints[i][1]) + 1 > end)
 			break;
-		x += canvas_textstyle(c, x, r.y, key_hints[i][0], end - x,
+		x += canvas_textstyle(c, x, r.y, hints[i][0], end - x,
 		    ST_KEY);
 		x++;
-		x += canvas_textstyle(c, x, r.y, key_hints[i][1], end - x,
+		x += canvas_textstyle(c, x, r.y, hints[i][1], end - x,
 		    ST_DIM);
 		x += 2;
 	}

@@ -1,6 +1,7 @@
 /* The title bar: what is open and where the experiment stands. */
 #include <stdio.h>
 
+#include "fqi-session.h"
 #include "style.h"
 #include "view.h"
 
@@ -18,7 +19,11 @@ view_title_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	    "·" : "-", t->lesson->title);
 	/* Between episodes the one just ended is shown, with its length;
 	 * while value iteration is shown, its sweep instead. */
-	if (tutor_plan(t) != NULL)
+	if (t->f != NULL)
+		snprintf(right, sizeof right, "page %d/%d  iterations %d  "
+		    "cart step %ld ", t->page + 1, t->lesson->npages,
+		    t->f->fqi->done, t->f->play_steps);
+	else if (tutor_plan(t) != NULL)
 		snprintf(right, sizeof right, "page %d/%d  value iteration, "
 		    "sweep %ld ", t->page + 1, t->lesson->npages,
 		    tutor_plan(t)->sweeps);

@@ -49,6 +49,15 @@ int	view_ps_width(int nactions);
  * so that a greedy episode or a dataset's transition can be shown. */
 void	view_cartpole_draw(struct canvas *, struct rect,
 	    const double state[4], const struct view_opts *);
+/* Fitted Q-iteration: Q at the cart's state over the map of the greedy
+ * action at x = x_dot = 0; the greedy return per iteration beside the
+ * table of iterations; one transition's target written out. */
+void	view_fqi_map_draw(struct canvas *, struct rect, const struct tutor *,
+	    const struct view_opts *);
+void	view_fqi_curves_draw(struct canvas *, struct rect,
+	    const struct tutor *, const struct view_opts *);
+void	view_fqi_update_draw(struct canvas *, struct rect,
+	    const struct tutor *, const struct view_opts *);
 /* The last update written out as arithmetic with its real numbers. */
 void	view_update_draw(struct canvas *, struct rect, const struct tutor *,
 	    const struct view_opts *);

@@ -1,0 +1,165 @@
+/*
+ * Batch mode for fitted Q-iteration: the dataset, one table row per
+ * iteration as it finishes (so a long run shows its progress), the
+ * evaluation curve as a plot, and the summary line last.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "batch.h"
+#include "canvas.h"
+#include "fqi-session.h"
+#include "plot.h"
+#include "xmalloc.h"
+
+#define PLOT_HEIGHT 12
+
+static double
+now_seconds(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec + ts.tv_nsec * 1e-9);
+}
+
+/* The settings FQI reads, in the parameter table's order. */
+static void
+print_settings(const struct params *p, FILE *out)
+{
+	const struct param	*t;
+	char			 v[PARAM_STR_MAX];
+	int			 col = 0;
+
+	for (t = param_table; t->name != NULL; t++) {
+		if (!fqi_param_applies(t->name) ||
+		    strcmp(t->name, "window") == 0)
+			continue;
+		if ((strcmp(t->name, "k") == 0 && p->regressor != REG_KNN) ||
+		    ((strcmp(t->name, "trees") == 0 ||
+		    strcmp(t->name, "min_split") == 0) &&
+		    p->regressor != REG_TREES) ||
+		    (strcmp(t->name, "transitions") == 0 &&
+		    strcmp(p->dataset, "random") != 0))
+			continue;
+		param_format(p, t, v, sizeof v);
+		if (col > 0 && col + strlen(t->name) + strlen(v) + 2 > 78) {
+			fputc('\n', out);
+			col = 0;
+		}
+		col += fprintf(out, "%s%s=%s", col > 0 ? " " : "", t->name, v);
+	}
+	fputc('\n', out);
+}
+
+static void
+print_dataset(const struct fqi_session *fs, FILE *out)
+{
+	const struct dataset	*ds = fs->data;
+	long			 ends = dataset_terminations(ds);
+
+	if (strcmp(fs->p.dataset, "random") == 0)
+		fprintf(out, "dataset: %ld transitions of a random policy in "
+		    "%.3f s, seed %lld\n", ds->n, fs->collect_seconds,
+		    fs->p.seed);
+	else
+		fprintf(out, "dataset: %ld transitions from %s, read in "
+		    "%.3f s\n", ds->n, fs->p.dataset, fs->collect_seconds);
+	fprintf(out, "         %ld episodes, %ld ended by the pole falling "
+	    "or the cart leaving (terminal),\n         mean length %.1f "
+	    "steps\n", ds->episodes, ends, (double)ds->n / ds->episodes);
+	fprintf(out, "regressor: %s, prepared in %.3f s (%.1f MB of "
+	    "precomputed state)\n", regressor_kind_name(
+	    (enum regressor_kind)fs->p.regressor), fs->prepare_seconds,
+	    regressor_memory(fs->fqi->reg) / 1048576.0);
+}
+
+static void
+print_header(FILE *out, enum plot_glyphs g)
+{
+	/* R² is two bytes but one column: padded by hand. */
+	fprintf(out, "\n%4s %s %11s %11s %21s %8s %8s\n", "iter",
+	    g == PLOT_UTF8 ? "      R\xc2\xb2" : "     R^2", "target mean",
+	    "target max", "greedy return", "fit s", "eval s");
+}
+
+static void
+print_row(const struct fqi_iteration *it, FILE *out, enum plot_glyphs g)
+{
+	char	 ev[64];
+
+	if (it->eval_episodes > 0)
+		snprintf(ev, sizeof ev, "%7.1f %s %6.1f (%ld)", it->eval_mean,
+		    g == PLOT_UTF8 ? "\xc2\xb1" : "+-", it->eval_std,
+		    it->eval_episodes);
+	else
+		snprintf(ev, sizeof ev, "-");
+	fprintf(out, "%4d %8.4f %11.3f %11.3f %21s %8.4f %8.4f\n",
+	    it->iteration, it->r2, it->target_mean, it->target_max, ev,
+	    it->seconds, it->eval_seconds);
+	fflush(out);
+}
+
+static void
+print_plot(const struct fqi *f, const struct batch_options *o, FILE *out)
+{
+	struct canvas		*cv = canvas_new(o->width, PLOT_HEIGHT);
+	struct plot_spec	 spec;
+	struct plot_series	 series;
+	double			*y = xcalloc((size_t)f->done, sizeof *y);
+	char			*text;
+	int			 k;
+
+	for (k = 0; k < f->done; k++)
+		y[k] = f->hist[k].eval_mean;
+	memset(&spec, 0, sizeof spec);
+	spec.title = "greedy return after each iteration (mean over the "
+	    "evaluation episodes)";
+	spec.xlabel = "iteration";
+	series.label = "return";
+	series.y = y;
+	series.n = f->done;
+	plot_render(cv, 0, 0, o->width, PLOT_HEIGHT, &spec, &series, 1,
+	    o->glyphs);
+	text = canvas_render(cv);
+	fputc('\n', out);
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	free(y);
+	canvas_free(cv);
+}
+
+int
+batch_fqi(const struct params *p, const struct datadir *d,
+    const struct batch_options *o, FILE *out, char *err, size_t errsz)
+{
+	struct fqi_session		*fs;
+	const struct fqi_iteration	*it = NULL;
+	double				 t0 = now_seconds();
+	long				 k;
+
+	if (o->title != NULL)
+		fprintf(out, "qtutor batch: %s\n", o->title);
+	print_settings(p, out);
+	fflush(out);
+	if ((fs = fqi_session_new(p, d, err, errsz)) == NULL)
+		return (-1);
+	print_dataset(fs, out);
+	print_header(out, o->glyphs);
+	for (k = 0; k < p->iterations; k++) {
+		it = fqi_session_iterate(fs);
+		print_row(it, out, o->glyphs);
+	}
+	if (p->eval_episodes > 0)
+		print_plot(fs->fqi, o, out);
+	fprintf(out, "summary: regressor=%s iterations=%d transitions=%ld "
+	    "eval_mean=%.4f eval_std=%.4f seconds=%.6f\n",
+	    regressor_kind_name((enum regressor_kind)p->regressor),
+	    fs->fqi->done, fs->data->n, it->eval_mean, it->eval_std,
+	    now_seconds() - t0);
+	fqi_session_free(fs);
+	return (0);
+}

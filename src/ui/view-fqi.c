@@ -1,0 +1,254 @@
+/*
+ * The views of fitted Q-iteration: Q at the cart's state and the map of
+ * the greedy action over (theta, theta_dot), the evaluation return per
+ * iteration with the table of iterations, and one transition's target
+ * written out with its numbers.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "env_cartpole.h"
+#include "fqi-session.h"
+#include "style.h"
+#include "view.h"
+
+
+/* "Q₃" in UTF-8, "Q3" in ASCII: the fit of iteration k. */
+static void
+q_name(char *buf, size_t bufsz, int k, bool utf8)
+{
+	static const char *const sub[] = { "₀", "₁", "₂", "₃", "₄", "₅",
+	    "₆", "₇", "₈", "₉" };
+	char	 digits[16];
+	size_t	 i, used;
+
+	if (!utf8 || k < 0) {
+		snprintf(buf, bufsz, k < 0 ? "Q" : "Q%d", k);
+		return;
+	}
+	snprintf(digits, sizeof digits, "%d", k);
+	used = (size_t)snprintf(buf, bufsz, "Q");
+	for (i = 0; digits[i] != '\0' && used < bufsz; i++)
+		used += (size_t)snprintf(buf + used, bufsz - used, "%s",
+		    sub[digits[i] - '0']);
+}
+
+static const char *
+arrow(int a, bool utf8)
+{
+	if (utf8)
+		return (a == CARTPOLE_RIGHT ? "→" : "←");
+	return (a == CARTPOLE_RIGHT ? ">" : "<");
+}
+
+/* Row and column of the map cell holding (theta, theta_dot) in a map of
+ * rows x cols cells; -1 when outside it. */
+static int
+map_cell(double theta, double theta_dot, int rows, int cols, int *row,
+    int *col)
+{
+	double	 th = cartpole_theta_threshold;
+	double	 fr = (th - theta) / (2 * th);
+	double	 fc = (theta_dot + FQI_MAP_THETADOT) / (2 * FQI_MAP_THETADOT);
+
+	if (fr < 0 || fr >= 1 || fc < 0 || fc >= 1)
+		return (-1);
+	*row = (int)(fr * rows);
+	*col = (int)(fc * cols);
+	return (0);
+}
+
+static void
+draw_q_line(struct canvas *c, struct rect r, int y, const struct tutor *t,
+    bool u)
+{
+	const struct fqi_session	*fs = t->f;
+	double				 obs[ENV_OBS_MAX], q[FQI_MAX_ACTIONS];
+	char				 line[128], qn[16];
+	int				 x = r.x, best;
+
+	fqi_session_observe(fs, obs);
+	fqi_q(fs->fqi, obs, q);
+	best = q[1] > q[0];
+	q_name(qn, sizeof qn, fs->fqi->done - 1, u);
+	snprintf(line, sizeof line, "%s(s,%s) %.2f", qn, arrow(0, u), q[0]);
+	x += canvas_textstyle(c, x, y, line, r.x + r.w - x, best == 0 ?
+	    ST_UPDATED : ST_PLAIN);
+	snprintf(line, sizeof line, "  %s %.2f", arrow(1, u), q[1]);
+	canvas_textstyle(c, x, y, line, r.x + r.w - x, best == 1 ?
+	    ST_UPDATED : ST_PLAIN);
+}
+
+void
+view_fqi_map_draw(struct canvas *c, struct rect r, const struct tutor *t,
+    const struct view_opts *o)
+{
+	const struct fqi_session	*fs = t->f;
+	bool				 u = o->glyphs == PLOT_UTF8;
+	double				 obs[ENV_OBS_MAX];
+	int				 rows, cols, y, x, mr, mc, cr = -1, cc = -1;
+	int				 label_w = 5, a;
+	char				 lab[32];
+
+	view_clear(c, r);
+	if (r.w < 16 || r.h < 6)
+		return;
+	canvas_textstyle(c, r.x, r.y, u ? "greedy action at x=ẋ=0" :
+	    "greedy action, x=x_dot=0", r.w, ST_TITLE);
+	draw_q_line(c, r, r.y + 1, t, u);
+	rows = r.h - 3;
+	cols = r.w - label_w;
+	fqi_session_observe(fs, obs);
+	(void)map_cell(obs[2], obs[3], rows, cols, &cr, &cc);
+	for (y = 0; y < rows; y++) {
+		if (y == 0 || y == rows - 1 || y == (rows - 1) / 2) {
+			snprintf(lab, sizeof lab, "%+3.0f%s", y == 0 ? 12.0 :
+			    y == rows - 1 ? -12.0 : 0.0, u ? "°" : "d");
+			canvas_textstyle(c, r.x, r.y + 2 + y, lab, label_w,
+			    ST_DIM);
+		}
+		for (x = 0; x < cols; x++) {
+			mr = y * FQI_MAP_ROWS / rows;
+			mc = x * FQI_MAP_COLS / cols;
+			a = fs->map[mr][mc];
+			if (y == cr && x == cc) {
+				canvas_textstyle(c, r.x + label_w + x,
+				    r.y + 2 + y, u ? "●" : "@", 1, ST_AGENT);
+				continue;
+			}
+			canvas_textstyle(c, r.x + label_w + x, r.y + 2 + y,
+			    arrow(a, u), 1, a ? ST_VALUE3 : ST_NEGATIVE);
+		}
+	}
+	snprintf(lab, sizeof lab, "%s -%g", u ? "θ̇" : "th_dot",
+	    FQI_MAP_THETADOT);
+	canvas_textstyle(c, r.x + label_w, r.y + r.h - 1, lab, cols, ST_DIM);
+	snprintf(lab, sizeof lab, "+%g", FQI_MAP_THETADOT);
+	canvas_textstyle(c, r.x + r.w - (int)strlen(lab), r.y + r.h - 1, lab,
+	    (int)strlen(lab), ST_DIM);
+	canvas_textstyle(c, r.x, r.y + r.h - 1, u ? "θ" : "th", label_w,
+	    ST_DIM);
+}
+
+/* The last iterations as rows: iteration, R^2, greedy return. */
+static void
+draw_table(struct canvas *c, struct rect r, const struct fqi *f, bool u)
+{
+	char	 line[96];
+	int	 y, k, first;
+
+	canvas_textstyle(c, r.x, r.y, u ? "iter   R²     return" :
+	    "iter   R^2    return", r.w, ST_TITLE);
+	first = f->done - (r.h - 1);
+	if (first < 0)
+		first = 0;
+	for (y = 1, k = first; k < f->done && y < r.h; k++, y++) {
+		if (f->hist[k].eval_episodes > 0)
+			snprintf(line, sizeof line, "%4d %6.3f %6.1f %s%5.1f",
+			    k, f->hist[k].r2, f->hist[k].eval_mean,
+			    u ? "±" : "+-", f->hist[k].eval_std);
+		else
+			snprintf(line, sizeof line, "%4d %6.3f      -", k,
+			    f->hist[k].r2);
+		canvas_textstyle(c, r.x, r.y + y, line, r.w, k == f->done - 1 ?
+		    ST_CURRENT : ST_PLAIN);
+	}
+	if (f->done == 0)
+		canvas_textstyle(c, r.x, r.y + 1, "no iteration yet", r.w,
+		    ST_DIM);
+}
+
+void
+view_fqi_curves_draw(struct canvas *c, struct rect r, const struct tutor *t,
+    const struct view_opts *o)
+{
+	const struct fqi	*f = t->f->fqi;
+	struct plot_spec	 spec;
+	struct plot_series	 s;
+	struct rect		 plot = r, table = r;
+	double			*y = calloc((size_t)f->done + 1, sizeof *y);
+	int			 k, tw = 28;
+
+	view_clear(c, r);
+	if (y == NULL)
+		return;
+	if (r.w >= 60) {
+		plot.w = r.w - tw - 2;
+		table.x = r.x + r.w - tw;
+		table.w = tw;
+	} else
+		table.w = 0;
+	for (k = 0; k < f->done; k++)
+		y[k] = f->hist[k].eval_mean;
+	memset(&spec, 0, sizeof spec);
+	spec.title = "greedy return after each iteration";
+	spec.xlabel = "iteration";
+	s.label = "return";
+	s.y = y;
+	s.n = f->done;
+	plot_render(c, plot.x, plot.y, plot.w, plot.h, &spec, &s, 1,
+	    o->glyphs);
+	if (table.w > 0)
+		draw_table(c, table, f, o->glyphs == PLOT_UTF8);
+	free(y);
+}
+
+/* The target line: y_i = r + gamma max Q(s', .) = ... */
+static void
+format_target(char *buf, size_t bufsz, const struct fqi_record *rec,
+    bool u)
+{
+	char	 prev[16], yi[32];
+
+	q_name(prev, sizeof prev, rec->iteration - 1, u);
+	snprintf(yi, sizeof yi, "y[%ld]", rec->i);
+	if (rec->iteration == 0)
+		snprintf(buf, bufsz, "%s = r = %g   (iteration 0 fits the "
+		    "rewards alone)", yi, rec->r);
+	else if (rec->terminated)
+		snprintf(buf, bufsz, "%s = r = %g   (terminated: the pole "
+		    "fell or the cart left, no future to add)", yi, rec->r);
+	else
+		snprintf(buf, bufsz, "%s = r + %s max %s(s%s,%s) = %g + %g %s "
+		    "max(%.3f, %.3f) = %.3f%s", yi, u ? "γ" : "gamma",
+		    prev, u ? "′" : "'", u ? "·" : ".", rec->r, rec->gamma,
+		    u ? "×" : "x", rec->q_next[0], rec->q_next[1], rec->target,
+		    rec->truncated ? "  (truncated, so it bootstraps)" : "");
+}
+
+void
+view_fqi_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
+    const struct view_opts *o)
+{
+	const struct fqi_session	*fs = t->f;
+	struct fqi_record		 rec;
+	bool				 u = o->glyphs == PLOT_UTF8;
+	char				 line[512], qn[16];
+	long				 i;
+
+	view_clear(c, r);
+	if (fs->fqi->done == 0) {
+		canvas_textstyle(c, r.x, r.y, "No fit yet: Q = 0 everywhere. "
+		    "SPACE runs iteration 0, which fits the rewards.", r.w,
+		    ST_PLAIN);
+		if (r.h > 1)
+			canvas_textstyle(c, r.x, r.y + 1, "Each later "
+			    "iteration fits r + gamma max Q(s',.) of the fit "
+			    "before it.", r.w, ST_DIM);
+		return;
+	}
+	i = fs->inspect >= 0 ? fs->inspect : fs->samples[0];
+	fqi_record(fs->fqi, i, &rec);
+	format_target(line, sizeof line, &rec, u);
+	canvas_textstyle(c, r.x, r.y, line, r.w, ST_PLAIN);
+	if (r.h < 2)
+		return;
+	q_name(qn, sizeof qn, rec.iteration, u);
+	snprintf(line, sizeof line, "fit %s(s,%s) = %.3f at s = (%.3f, %.3f, "
+	    "%.3f, %.3f); transition %ld of %ld: `target I' for another",
+	    qn, arrow(rec.a, u), rec.fitted, rec.s[0], rec.s[1], rec.s[2],
+	    rec.s[3], rec.i, fs->data->n);
+	canvas_textstyle(c, r.x, r.y + 1, line, r.w, ST_DIM);
+}
