@@ -3,6 +3,7 @@
  * iteration as it finishes (so a long run shows its progress), the
  * evaluation curve as a plot, and the summary line last.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,7 +89,7 @@ print_header(FILE *out, enum plot_glyphs g)
 static void
 print_row(const struct fqi_iteration *it, FILE *out, enum plot_glyphs g)
 {
-	char	 ev[64];
+	char	 ev[64], r2[32];
 
 	if (it->eval_episodes > 0)
 		snprintf(ev, sizeof ev, "%7.1f %s %6.1f (%ld)", it->eval_mean,
@@ -96,8 +97,13 @@ print_row(const struct fqi_iteration *it, FILE *out, enum plot_glyphs g)
 		    it->eval_episodes);
 	else
 		snprintf(ev, sizeof ev, "-");
-	fprintf(out, "%4d %8.4f %11.3f %11.3f %21s %8.4f %8.4f\n",
-	    it->iteration, it->r2, it->target_mean, it->target_max, ev,
+	/* Constant targets leave R² undefined. */
+	if (isnan(it->r2))
+		snprintf(r2, sizeof r2, "n/a");
+	else
+		snprintf(r2, sizeof r2, "%.4f", it->r2);
+	fprintf(out, "%4d %8s %11.3f %11.3f %21s %8.4f %8.4f\n",
+	    it->iteration, r2, it->target_mean, it->target_max, ev,
 	    it->seconds, it->eval_seconds);
 	fflush(out);
 }
@@ -118,6 +124,7 @@ print_plot(const struct fqi *f, const struct batch_options *o, FILE *out)
 	spec.title = "greedy return after each iteration (mean over the "
 	    "evaluation episodes)";
 	spec.xlabel = "iteration";
+	spec.x_from_zero = 1;
 	series.label = "return";
 	series.y = y;
 	series.n = f->done;

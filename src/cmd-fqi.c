@@ -1,4 +1,5 @@
 /* Commands in the FQI lesson: iterations, the cart, targets, data. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -62,7 +63,11 @@ say_iteration(struct tutor *t, const char *what)
 		return;
 	}
 	it = &f->hist[f->done - 1];
-	if (it->eval_episodes > 0)
+	if (isnan(it->r2))
+		tutor_say(t, false, "%s: iteration %d fits constant targets "
+		    "(R\xc2\xb2 means nothing), greedy return %.1f", what,
+		    it->iteration, it->eval_mean);
+	else if (it->eval_episodes > 0)
 		tutor_say(t, false, "%s: iteration %d, R\xc2\xb2 %.4f, greedy "
 		    "return %.1f \xc2\xb1 %.1f (%ld episodes)", what,
 		    it->iteration, it->r2, it->eval_mean, it->eval_std,

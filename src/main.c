@@ -125,9 +125,9 @@ help(void)
 	    "  --init X,XDOT,THETA,THETADOT\n"
 	    "                      with --env cartpole: the start of one "
 	    "trajectory\n"
-	    "  --actions 0110...   with --env cartpole and --init: push left "
-	    "(0) or right (1)\n"
-	    "                      at each step; print the states as CSV\n"
+	    "  --actions 0110...   with --env cartpole and --init: 0 pushes "
+	    "left, 1 right,\n"
+	    "                      one a step; print the trajectory as CSV\n"
 	    "  --list              list the lessons\n"
 	    "  --help, --version\n\nparameters (default, range):\n");
 	params_defaults(&p);

@@ -11,7 +11,8 @@
 enum metric_kind {
 	M_SUCCESS_TAIL, M_REWARD_TAIL, M_STEPS_TAIL, M_EPISODES, M_GREEDY,
 	/* Fitted Q-iteration's: of the last iteration. */
-	M_ITERATIONS, M_EVAL_MEAN, M_EVAL_STD, M_R2
+	M_ITERATIONS, M_EVAL_MEAN, M_EVAL_STD, M_R2, M_PLAYED,
+	M_PLAYED_RETURN
 };
 
 static const struct metric {
@@ -28,6 +29,8 @@ static const struct metric {
 	{ "eval_mean", M_EVAL_MEAN, 0 },
 	{ "eval_std", M_EVAL_STD, 0 },
 	{ "r2", M_R2, 0 },
+	{ "played", M_PLAYED, 0 },
+	{ "played_return", M_PLAYED_RETURN, 0 },
 	{ NULL, 0, 0 }
 };
 
@@ -180,6 +183,12 @@ metric_lookup_fqi(void *ctx, const char *name, int index, const char *word,
 		break;
 	case M_R2:
 		*out = it != NULL ? it->r2 : 0;
+		break;
+	case M_PLAYED:
+		*out = (double)fs->play_episodes;
+		break;
+	case M_PLAYED_RETURN:
+		*out = fs->last_return;
 		break;
 	default:
 		snprintf(err, errsz, "%s is a figure of the tabular lessons",

@@ -20,7 +20,9 @@ int	metric_lookup(void *session, const char *metric, int index,
 	    const char *word, double *out, char *err, size_t errsz);
 
 /* The same for an FQI session: iterations_done, eval_mean, eval_std and
- * r2 (of the last iteration), and every parameter. */
+ * r2 (of the last iteration), played (greedy episodes played on the
+ * cart) and played_return (the last one's return), and every
+ * parameter. */
 int	metric_lookup_fqi(void *fqi_session, const char *metric, int index,
 	    const char *word, double *out, char *err, size_t errsz);
 

@@ -4,6 +4,7 @@
  * milliseconds, so keys are still served between them), and the cart
  * playing the current greedy policy at the run speed, for the eye.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "fqi-session.h"
@@ -51,7 +52,11 @@ iterate_one(struct tutor *t)
 
 	if (t->run_left > 0 && --t->run_left == 0)
 		t->running = false;
-	if (it->eval_episodes > 0)
+	if (isnan(it->r2))
+		tutor_say(t, false, "iteration %d: constant targets (R\xc2\xb2 "
+		    "means nothing), greedy return %.1f", it->iteration,
+		    it->eval_mean);
+	else if (it->eval_episodes > 0)
 		tutor_say(t, false, "iteration %d: R\xc2\xb2 %.4f, greedy "
 		    "return %.1f \xc2\xb1 %.1f over %ld episodes", it->iteration,
 		    it->r2, it->eval_mean, it->eval_std, it->eval_episodes);

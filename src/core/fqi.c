@@ -117,8 +117,10 @@ fqi_r2(const double *y, const double *yhat, long n)
 		ss_res += (y[i] - yhat[i]) * (y[i] - yhat[i]);
 		ss_tot += (y[i] - mean) * (y[i] - mean);
 	}
+	/* Constant targets (iteration 0 on CartPole, where every reward
+	 * is 1) have no variance to explain. */
 	if (ss_tot == 0)
-		return (ss_res == 0 ? 1.0 : 0.0);
+		return (NAN);
 	return (1.0 - ss_res / ss_tot);
 }
 

@@ -113,8 +113,9 @@ int		 fqi_greedy(const struct fqi *, const double *obs);
  * drawn from seed; returns[] (if not NULL) gets each return. */
 struct fqi_eval	 fqi_evaluate(const struct fqi *, long episodes,
 		     uint64_t seed, double *returns);
-/* R^2 of yhat on y, as scikit-learn's r2_score: 1 - SS_res / SS_tot
- * (1 when both are 0, 0 when only SS_tot is). */
+/* R^2 of yhat on y: 1 - SS_res / SS_tot; NaN when the targets are all
+ * equal, where it means nothing (scikit-learn says 1 or 0 there, by
+ * whether the fit is exact to the last bit). */
 double		 fqi_r2(const double *y, const double *yhat, long n);
 
 #endif

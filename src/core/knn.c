@@ -272,15 +272,14 @@ knn_box_dist(const struct knn_tree *t, int32_t id, const double *q)
 {
 	const double	*lo = t->box + (size_t)id * 2 * t->dim;
 	const double	*hi = lo + t->dim;
-	double		 d2 = 0, below, above, diff;
+	double		 d2 = 0, c, diff;
 	int		 f;
 
-	/* At most one of below and above is positive: max, no branch. */
+	/* The nearest point of the box, by a max and a min: no branch. */
 	for (f = 0; f < t->dim; f++) {
-		below = lo[f] - q[f];
-		above = q[f] - hi[f];
-		diff = below > above ? below : above;
-		diff = diff > 0 ? diff : 0;
+		c = q[f] > lo[f] ? q[f] : lo[f];
+		c = c < hi[f] ? c : hi[f];
+		diff = c - q[f];
 		d2 += diff * diff;
 	}
 	return (d2);

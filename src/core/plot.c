@@ -62,6 +62,7 @@ struct layout {
 	int	 axis_row;
 	int	 tick_row;
 	int	 xlabel_row;	/* or -1 */
+	int	 x_offset;	/* added to the point's number in labels */
 	int	 legend_row;	/* or -1 */
 	int	 axis_col;
 	int	 plot_col;	/* first column of the data area */
@@ -175,6 +176,7 @@ plot_render(struct canvas *c, int x, int y, int w, int h,
 	gl = g == PLOT_UTF8 ? &utf8_glyphs : &ascii_glyphs;
 	clip_rect(&L, c, x, y, w, h);
 	clear_rect(c, &L);
+	L.x_offset = spec->x_from_zero ? -1 : 0;
 
 	top = has_text(spec->title) || has_text(spec->ylabel);
 	if (layout_rows(&L, top, has_text(spec->xlabel),
@@ -615,7 +617,7 @@ draw_xtick(struct canvas *c, const struct layout *L, const struct xbins *xb,
 	int	 col, len, start;
 
 	col = L->plot_col + episode_col(xb, e);
-	plot_format_number(buf, sizeof buf, (double)e, 0);
+	plot_format_number(buf, sizeof buf, (double)(e + L->x_offset), 0);
 	len = canvas_textwidth(buf);
 	if (align == ALIGN_LEFT)
 		start = col;

@@ -32,6 +32,8 @@ struct plot_spec {
 	 */
 	double		 ymin, ymax;
 	int		 fixed_y;
+	/* Number the points from 0 (FQI's iterations) instead of 1. */
+	int		 x_from_zero;
 };
 
 struct plot_series {

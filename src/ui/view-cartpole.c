@@ -6,9 +6,9 @@
  * The angle is drawn true, not exaggerated, for cells twice as tall as
  * they are wide (as terminal cells are): the pole leans by
  * tan(theta) * 2 columns per row.  Its length is what the rectangle's
- * height allows, not the track's scale.  In UTF-8 the pole is '│' in
- * the rows where it stays near the middle of a column and braille dots
- * elsewhere, which resolve half a column; in ASCII it is '|', '/' and
+ * height allows, not the track's scale.  In UTF-8 the pole is braille
+ * dots, which resolve half a column and a quarter of a row, or '│' when
+ * it keeps to the middle of one column; in ASCII it is '|', '/' and
  * '\'.
  */
 #include <math.h>
@@ -34,7 +34,7 @@ struct item {
 /* The rows of the scene, from the top; -1 for one left out. */
 struct scene {
 	int	 title, pole, cart, track, labels, text;
-	int	 npole, ncart, ntext;
+	int	 npole, ncart;
 	int	 cw;		/* cart width */
 	int	 tx0, tx1;	/* the posts' columns: x = -2.4 and 2.4 */
 };
@@ -155,51 +155,45 @@ flow(struct canvas *c, struct rect r, int y, int maxlines,
 static void
 plan_scene(struct scene *s, struct rect r, const struct item *it)
 {
-	int	 core, limits, left, y, more;
+	bool	 title = false, labels = false;
+	int	 left, limits, more, y;
 
 	memset(s, 0, sizeof *s);
 	s->cw = r.w >= 30 ? 5 : 3;
 	s->tx0 = r.x + s->cw / 2;
 	s->tx1 = r.x + r.w - 1 - s->cw / 2;
-	core = flow(NULL, r, 0, 0, it, ITEMS - 1, r.w);
-	limits = flow(NULL, r, 0, 0, it + ITEMS - 1, 1, r.w);
 	s->npole = s->ncart = 1;
-	s->ntext = core;
-	left = r.h - core - 3;
+	left = r.h - flow(NULL, r, 0, 0, it, ITEMS - 1, r.w) - 3;
+	limits = flow(NULL, r, 0, 0, it + ITEMS - 1, 1, r.w);
 	if (left > 0) {
 		s->npole++;
 		left--;
 	}
-	if (left >= limits) {
-		s->ntext += limits;
+	/* The limits are drawn if they fit under the numbers, so their
+	 * rows are only kept free here. */
+	if (left >= limits)
 		left -= limits;
-	}
-	s->title = s->labels = -1;
 	if (left > 0) {
-		s->title = 0;
+		title = true;
 		left--;
 	}
 	if (left > 0) {
-		s->labels = 0;
+		labels = true;
 		left--;
 	}
 	if (left > 0 && s->cw == 5) {
 		s->ncart = 2;
 		left--;
 	}
-	more = left < POLE_ROWS_MAX - s->npole ? left :
-	    POLE_ROWS_MAX - s->npole;
-	if (more > 0)
-		s->npole += more;
+	more = POLE_ROWS_MAX - s->npole;
+	s->npole += left < more ? (left > 0 ? left : 0) : more;
 	y = r.y;
-	if (s->title == 0)
-		s->title = y++;
+	s->title = title ? y++ : -1;
 	s->pole = y;
 	s->cart = (y += s->npole);
 	s->track = (y += s->ncart);
 	y++;
-	if (s->labels == 0)
-		s->labels = y++;
+	s->labels = labels ? y++ : -1;
 	s->text = y;
 }
 
@@ -357,14 +351,17 @@ view_cartpole_draw(struct canvas *c, struct rect r, const double state[4],
 	if (s.title >= 0)
 		text(c, r, r.x, s.title, "CartPole", ST_TITLE);
 	draw_track(c, r, &s, utf8);
+	flow(c, r, s.text, r.y + r.h - s.text, it, ITEMS, r.w);
+	/* No cart without a place or pole without an angle (NaN): the
+	 * numbers say why. */
+	if (!isfinite(state[0]))
+		return;
 	/* A cart past a limit is drawn at it, whole, on the post. */
 	cx = track_col(&s, fmax(-CARTPOLE_X_THRESHOLD,
 	    fmin(CARTPOLE_X_THRESHOLD, state[0])));
 	draw_cart(c, r, &s, cx, utf8);
-	/* A pole at no angle (NaN) is not drawn; its number says so. */
 	if (isfinite(state[2]) && utf8)
 		pole_utf8(c, r, &s, cx + 0.5, state[2]);
 	else if (isfinite(state[2]))
 		pole_ascii(c, r, &s, cx + 0.5, state[2]);
-	flow(c, r, s.text, r.y + r.h - s.text, it, ITEMS, r.w);
 }

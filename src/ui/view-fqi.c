@@ -136,7 +136,7 @@ view_fqi_map_draw(struct canvas *c, struct rect r, const struct tutor *t,
 static void
 draw_table(struct canvas *c, struct rect r, const struct fqi *f, bool u)
 {
-	char	 line[96];
+	char	 line[96], r2[16];
 	int	 y, k, first;
 
 	canvas_textstyle(c, r.x, r.y, u ? "iter   R²     return" :
@@ -145,13 +145,16 @@ draw_table(struct canvas *c, struct rect r, const struct fqi *f, bool u)
 	if (first < 0)
 		first = 0;
 	for (y = 1, k = first; k < f->done && y < r.h; k++, y++) {
-		if (f->hist[k].eval_episodes > 0)
-			snprintf(line, sizeof line, "%4d %6.3f %6.1f %s%5.1f",
-			    k, f->hist[k].r2, f->hist[k].eval_mean,
-			    u ? "±" : "+-", f->hist[k].eval_std);
+		if (isnan(f->hist[k].r2))
+			snprintf(r2, sizeof r2, "   n/a");
 		else
-			snprintf(line, sizeof line, "%4d %6.3f      -", k,
-			    f->hist[k].r2);
+			snprintf(r2, sizeof r2, "%6.3f", f->hist[k].r2);
+		if (f->hist[k].eval_episodes > 0)
+			snprintf(line, sizeof line, "%4d %s %6.1f %s%5.1f",
+			    k, r2, f->hist[k].eval_mean, u ? "±" : "+-",
+			    f->hist[k].eval_std);
+		else
+			snprintf(line, sizeof line, "%4d %s      -", k, r2);
 		canvas_textstyle(c, r.x, r.y + y, line, r.w, k == f->done - 1 ?
 		    ST_CURRENT : ST_PLAIN);
 	}
@@ -185,6 +188,7 @@ view_fqi_curves_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	memset(&spec, 0, sizeof spec);
 	spec.title = "greedy return after each iteration";
 	spec.xlabel = "iteration";
+	spec.x_from_zero = 1;
 	s.label = "return";
 	s.y = y;
 	s.n = f->done;
@@ -246,9 +250,8 @@ view_fqi_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	if (r.h < 2)
 		return;
 	q_name(qn, sizeof qn, rec.iteration, u);
-	snprintf(line, sizeof line, "fit %s(s,%s) = %.3f at s = (%.3f, %.3f, "
-	    "%.3f, %.3f); transition %ld of %ld: `target I' for another",
-	    qn, arrow(rec.a, u), rec.fitted, rec.s[0], rec.s[1], rec.s[2],
-	    rec.s[3], rec.i, fs->data->n);
+	snprintf(line, sizeof line, "fit %s(s,%s) = %.3f, s = (%.3f, %.3f, "
+	    "%.3f, %.3f); :target I shows another", qn, arrow(rec.a, u),
+	    rec.fitted, rec.s[0], rec.s[1], rec.s[2], rec.s[3]);
 	canvas_textstyle(c, r.x, r.y + 1, line, r.w, ST_DIM);
 }
