@@ -274,11 +274,23 @@ apply_cli(const struct cli *c, const struct datadir *d, struct params *p,
     char *err, size_t errsz)
 {
 	struct env	*env;
+	char		 name[64];
+	size_t		 len;
 	int		 i;
 
 	for (i = 0; i < c->nassign; i++)
 		if (param_assign(p, c->assign[i], err, errsz) != 0)
 			return (-1);
+	/* A setting FQI would ignore is a mistake worth naming. */
+	for (i = 0; i < c->nassign && params_is_fqi(p); i++) {
+		len = strcspn(c->assign[i], "=");
+		snprintf(name, sizeof name, "%.*s", (int)len, c->assign[i]);
+		if (!fqi_param_applies(name)) {
+			snprintf(err, errsz, "%s does not apply to fitted "
+			    "Q-iteration on CartPole", name);
+			return (-1);
+		}
+	}
 	if ((env = session_make_env(p, d, err, errsz)) == NULL)
 		return (-1);
 	env_free(env);

@@ -467,9 +467,60 @@ ps_test() {
 	expect_exit "ps: quit" 0
 }
 
+# fqi_test: fitted Q-iteration on the screen: SPACE is an iteration,
+# the table and the target line follow, b goes back, e plays the cart,
+# tabular commands are refused, and the dataset can be saved.
+fqi_test() {
+	cur=fqi
+	if ! tm new-session -d -s "$cur" -x 80 -y 24 \
+	    "sh '$tmp/run.sh' fqi --lesson '$TOP_SRCDIR/lessons/fqi.lesson' --set iterations=4"
+	then
+		bad "fqi: tmux new-session failed"
+		return
+	fi
+	expect "fqi: the lesson opens" \
+	    '^ qtutor . Fitted Q-iteration on CartPole +page 1/9 +iterations 0 ' 15
+	expect "fqi: the status line" '^ fqi  .+ 0\.99  knn k=30  50000 transitions'
+	expect "fqi: no fit yet" 'No fit yet: Q = 0 everywhere'
+	keys Space
+	expect "fqi: iteration 0 fits the rewards" \
+	    '^ y\[[0-9]+\] = r = 1 +\(iteration 0 fits the rewards alone\)'
+	keys Space Space
+	expect "fqi: three iterations in the title" 'iterations 3 '
+	expect "fqi: the table's last row" ' 2  0\.7[0-9]{2} +[0-9.]+ '
+	keys :
+	text 'target 1'
+	keys Enter
+	expect "fqi: target 1 written out" '^ y\[1\] = r (\+|=) '
+	keys b
+	expect "fqi: back to two iterations" 'iterations 2 '
+	expect_not "fqi: the undone row is gone" ' 2  0\.7[0-9]{2} +[0-9.]+ '
+	keys e
+	# The page's checkpoint (play one episode) has the last word.
+	expect "fqi: a greedy episode played" 'checkpoint reached: Press e to play' 10
+	keys e
+	expect "fqi: a second greedy episode" 'greedy episode 2: return [0-9]+' 10
+	keys :
+	text 'sweep'
+	keys Enter
+	expect "fqi: sweep is refused" 'sweep: not in fitted Q-iteration'
+	keys :
+	text "save-dataset $tmp/fqi.dataset"
+	keys Enter
+	expect "fqi: the dataset saved" 'save-dataset: 50000 transitions written'
+	if head -n 1 "$tmp/fqi.dataset" 2>/dev/null | grep -qx '# qtutor dataset 1'
+	then ok; else bad "fqi: the saved dataset lacks its header"; fi
+	keys r
+	expect "fqi: run goes on to iterations=4" 'iterations 4 ' 10
+	keys q
+	expect_exit "fqi: quit" 0
+	stty_sane fqi
+}
+
 interactive
 mdp_test
 ps_test
+fqi_test
 kill_test term-paused paused
 kill_test term-running running
 kill_test term-prompt prompt

@@ -306,8 +306,11 @@ parse(struct reader *rd, const char *env, int d, int nactions)
 	}
 	/* The seed is information only; a hand-made file may lack it. */
 	(void)header_long(line, "seed", 0, LONG_MAX, &seed);
-	if ((line = next_line(rd)) == NULL ||
-	    strcmp(line, cartpole_columns) != 0) {
+	if ((line = next_line(rd)) == NULL) {
+		fail(rd, "the file ends before the column header");
+		return (NULL);
+	}
+	if (strcmp(line, cartpole_columns) != 0) {
 		fail(rd, "the column header is not the one qtutor writes");
 		return (NULL);
 	}

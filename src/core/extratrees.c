@@ -7,8 +7,15 @@
 #include "rng.h"
 #include "xmalloc.h"
 
-/* Attributes of a point: d numbers of state (at most 16) and the action. */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* Attributes of a point: d numbers of state (at most 16) and the
+ * action; a training row adds the target and the index, and is padded
+ * to an even width. */
 #define ET_MAX_DIM	17
+#define ET_MAX_W	20
 
 /*
  * A node, in preorder: an inner node sends x to its left child (the
@@ -23,16 +30,16 @@ struct et_node {
 
 struct et_tree {
 	struct et_node	*nodes;
-	int32_t		 len;
+	int32_t		 len, cap;
 };
 
 /*
  * A node's inputs are contiguous rows: training rows (x, a, y, index),
  * query rows (x, a, index), the indices as doubles (exact below 2^53),
- * padded to a multiple of 4 doubles so a row copies in whole vectors.
- * A split copies its node's rows to its children's places in the other
- * of two buffers (the root reads the forest's own): no branch on the
- * side, no swaps.
+ * padded to an even width so a row is whole pairs for SSE2.  A split
+ * copies its node's rows to its children's places in the other of two
+ * buffers (the root reads the forest's own): no branch on the side, no
+ * swaps.
  */
 struct forest {
 	long		 n, nqp;	/* training inputs, query points */
@@ -47,14 +54,13 @@ struct forest {
 /* A node still to grow; parent >= 0 for a right child, which learns
  * its number only then. */
 struct et_pending {
-	long		 lo, hi, qlo, qhi;
+	int32_t		 lo, hi, qlo, qhi;
 	int32_t		 parent;
 	int32_t		 depth;
 };
 
 struct forest_work {
 	double		*rows[2], *qrows[2];
-	struct et_node	*nodes;
 	struct et_pending *stack;
 };
 
@@ -62,13 +68,12 @@ struct forest_work {
 struct et_split {
 	int		 feat;
 	double		 v;
-	long		 nleft;
 };
 
 static int
 et_width(int w)
 {
-	return ((w + 3) & ~3);
+	return ((w + 1) & ~1);
 }
 
 struct forest *
@@ -149,10 +154,17 @@ forest_work_new(const struct forest *f)
 		    sizeof *w->rows[b]);
 		w->qrows[b] = xreallocarray(NULL, nq, sizeof *w->qrows[b]);
 	}
-	/* A split leaves both sides nonempty: at most n leaves. */
-	w->nodes = xreallocarray(NULL, (size_t)2 * f->n, sizeof *w->nodes);
+	/* Pending nodes hold disjoint nonempty sets of inputs. */
 	w->stack = xreallocarray(NULL, (size_t)f->n + 1, sizeof *w->stack);
 	return (w);
+}
+
+size_t
+forest_work_memory(const struct forest *f)
+{
+	return (sizeof (struct forest_work) + 2 * ((size_t)f->n * f->wr +
+	    (size_t)f->nqp * f->wq) * sizeof (double) + ((size_t)f->n + 1) *
+	    sizeof (struct et_pending));
 }
 
 void
@@ -166,9 +178,191 @@ forest_work_free(struct forest_work *w)
 		free(w->rows[b]);
 		free(w->qrows[b]);
 	}
-	free(w->nodes);
 	free(w->stack);
 	free(w);
+}
+
+/*
+ * Pairs of doubles: SSE2 where there is SSE2, plain C elsewhere, with
+ * the same results (a min is a < b ? a : b either way).
+ */
+#ifdef __SSE2__
+typedef __m128d	et_pair;
+
+static inline et_pair
+et_load(const double *p)
+{
+	return (_mm_loadu_pd(p));
+}
+
+static inline void
+et_store(double *p, et_pair a)
+{
+	_mm_storeu_pd(p, a);
+}
+
+static inline et_pair
+et_set1(double x)
+{
+	return (_mm_set1_pd(x));
+}
+
+static inline et_pair
+et_min(et_pair a, et_pair b)
+{
+	return (_mm_min_pd(a, b));
+}
+
+static inline et_pair
+et_max(et_pair a, et_pair b)
+{
+	return (_mm_max_pd(a, b));
+}
+
+static inline et_pair
+et_add(et_pair a, et_pair b)
+{
+	return (_mm_add_pd(a, b));
+}
+
+/* y where a < b, else 0. */
+static inline et_pair
+et_where_lt(et_pair a, et_pair b, et_pair y)
+{
+	return (_mm_and_pd(_mm_cmplt_pd(a, b), y));
+}
+#else
+typedef struct {
+	double		 v[2];
+} et_pair;
+
+static inline et_pair
+et_load(const double *p)
+{
+	et_pair	 a = { { p[0], p[1] } };
+
+	return (a);
+}
+
+static inline void
+et_store(double *p, et_pair a)
+{
+	p[0] = a.v[0];
+	p[1] = a.v[1];
+}
+
+static inline et_pair
+et_set1(double x)
+{
+	et_pair	 a = { { x, x } };
+
+	return (a);
+}
+
+static inline et_pair
+et_min(et_pair a, et_pair b)
+{
+	et_pair	 c = { { a.v[0] < b.v[0] ? a.v[0] : b.v[0],
+		     a.v[1] < b.v[1] ? a.v[1] : b.v[1] } };
+
+	return (c);
+}
+
+static inline et_pair
+et_max(et_pair a, et_pair b)
+{
+	et_pair	 c = { { a.v[0] > b.v[0] ? a.v[0] : b.v[0],
+		     a.v[1] > b.v[1] ? a.v[1] : b.v[1] } };
+
+	return (c);
+}
+
+static inline et_pair
+et_add(et_pair a, et_pair b)
+{
+	et_pair	 c = { { a.v[0] + b.v[0], a.v[1] + b.v[1] } };
+
+	return (c);
+}
+
+static inline et_pair
+et_where_lt(et_pair a, et_pair b, et_pair y)
+{
+	et_pair	 c = { { a.v[0] < b.v[0] ? y.v[0] : 0.0,
+		     a.v[1] < b.v[1] ? y.v[1] : 0.0 } };
+
+	return (c);
+}
+#endif
+
+/* The smallest and largest of each number of rows [lo, hi), a pair of
+ * columns at a time, and the sum of the targets (column dim). */
+static inline __attribute__((always_inline)) double
+et_range(const double *rows, long lo, long hi, int dim, int w, double *mn,
+    double *mx)
+{
+	et_pair		 vmn[ET_MAX_W / 2], vmx[ET_MAX_W / 2], x;
+	const double	*row = rows + (size_t)lo * w;
+	double		 sum = row[dim];
+	long		 i;
+	int		 v;
+
+	for (v = 0; v < w / 2; v++)
+		vmn[v] = vmx[v] = et_load(row + 2 * v);
+	for (i = lo + 1; i < hi; i++) {
+		row = rows + (size_t)i * w;
+#pragma GCC unroll 4
+		for (v = 0; v < w / 2; v++) {
+			x = et_load(row + 2 * v);
+			vmn[v] = et_min(x, vmn[v]);
+			vmx[v] = et_max(x, vmx[v]);
+		}
+		sum += row[dim];
+	}
+	for (v = 0; v < w / 2; v++) {
+		et_store(mn + 2 * v, vmn[v]);
+		et_store(mx + 2 * v, vmx[v]);
+	}
+	return (sum);
+}
+
+/*
+ * For each column j, the sum of yc and the number of rows with
+ * row[j] < cut[j], where yc is a row's target less mean; the sum of
+ * all yc.  Without branches: which side a row falls is a coin toss.
+ */
+static inline __attribute__((always_inline)) double
+et_sides(const double *rows, long lo, long hi, int dim, int w,
+    const double *cut, double mean, double *sl, double *nl)
+{
+	et_pair		 vcut[ET_MAX_W / 2], vsl[ET_MAX_W / 2];
+	et_pair		 vnl[ET_MAX_W / 2], x, yc, one = et_set1(1.0);
+	const double	*row;
+	double		 stot = 0, y;
+	long		 i;
+	int		 v;
+
+	for (v = 0; v < w / 2; v++) {
+		vcut[v] = et_load(cut + 2 * v);
+		vsl[v] = vnl[v] = et_set1(0.0);
+	}
+	for (i = lo; i < hi; i++) {
+		row = rows + (size_t)i * w;
+		y = row[dim] - mean;
+		stot += y;
+		yc = et_set1(y);
+#pragma GCC unroll 4
+		for (v = 0; v < w / 2; v++) {
+			x = et_load(row + 2 * v);
+			vsl[v] = et_add(vsl[v], et_where_lt(x, vcut[v], yc));
+			vnl[v] = et_add(vnl[v], et_where_lt(x, vcut[v], one));
+		}
+	}
+	for (v = 0; v < w / 2; v++) {
+		et_store(sl + 2 * v, vsl[v]);
+		et_store(nl + 2 * v, vnl[v]);
+	}
+	return (stot);
 }
 
 /*
@@ -182,60 +376,36 @@ forest_work_free(struct forest_work *w)
  * case (CartPole: 5 attributes in rows of 8) gets loops of known length.
  */
 static inline __attribute__((always_inline)) int
-et_choose_dim(const double *rows, long lo, long hi, int dim, int wr,
+et_choose_w(const double *rows, long lo, long hi, int dim, int w,
     int min_split, struct rng *r, struct et_split *sp)
 {
-	double		 mn[ET_MAX_DIM + 1], mx[ET_MAX_DIM + 1];
-	double		 cut[ET_MAX_DIM], sl[ET_MAX_DIM];
-	double		 sum = 0, stot = 0, mean, yc, score, best = -1, sr;
-	const double	*row;
-	long		 nl[ET_MAX_DIM], i, cnt = hi - lo, nr;
-	int		 j, on, nc = 0;
+	double		 mn[ET_MAX_W], mx[ET_MAX_W], cut[ET_MAX_W];
+	double		 sl[ET_MAX_W], nl[ET_MAX_W];
+	double		 cnt = (double)(hi - lo), sum, stot, mean, score;
+	double		 best = -1, sr, nr;
+	int		 j, nc = 0;
 
-	row = rows + (size_t)lo * wr;
-	for (j = 0; j <= dim; j++)
-		mn[j] = mx[j] = row[j];
-	for (i = lo; i < hi; i++) {
-		row = rows + (size_t)i * wr;
-#pragma GCC unroll 8
-		for (j = 0; j <= dim; j++) {
-			mn[j] = row[j] < mn[j] ? row[j] : mn[j];
-			mx[j] = row[j] > mx[j] ? row[j] : mx[j];
-		}
-		sum += row[dim];
-	}
+	sum = et_range(rows, lo, hi, dim, w, mn, mx);
 	sp->feat = -1;
 	if (mn[dim] == mx[dim]) {
 		sp->v = mn[dim];
 		return (0);
 	}
-	sp->v = mean = sum / (double)cnt;
+	sp->v = mean = sum / cnt;
 	if (hi - lo < min_split)
 		return (0);
-	/* A constant attribute gets no draw and a cut below everything. */
-	for (j = 0; j < dim; j++) {
+	/* A constant attribute, the target and the rest of the row get no
+	 * draw and a cut below everything. */
+	for (j = 0; j < w; j++) {
 		cut[j] = -HUGE_VAL;
-		if (mn[j] < mx[j]) {
+		if (j < dim && mn[j] < mx[j]) {
 			cut[j] = mn[j] + rng_uniform(r) * (mx[j] - mn[j]);
 			nc++;
 		}
-		sl[j] = 0;
-		nl[j] = 0;
 	}
 	if (nc == 0)
 		return (0);
-	/* Without branches: which side a row falls is a coin toss. */
-	for (i = lo; i < hi; i++) {
-		row = rows + (size_t)i * wr;
-		yc = row[dim] - mean;
-		stot += yc;
-#pragma GCC unroll 8
-		for (j = 0; j < dim; j++) {
-			on = row[j] < cut[j];
-			sl[j] += on ? yc : 0.0;
-			nl[j] += on;
-		}
-	}
+	stot = et_sides(rows, lo, hi, dim, w, cut, mean, sl, nl);
 	/* A cut that rounded onto the minimum or past the maximum leaves
 	 * a side empty: it does not count, nor does a constant one. */
 	for (j = 0; j < dim; j++) {
@@ -243,12 +413,11 @@ et_choose_dim(const double *rows, long lo, long hi, int dim, int wr,
 		if (nl[j] == 0 || nr == 0)
 			continue;
 		sr = stot - sl[j];
-		score = sl[j] * sl[j] / (double)nl[j] + sr * sr / (double)nr;
+		score = sl[j] * sl[j] / nl[j] + sr * sr / nr;
 		if (score > best) {
 			best = score;
 			sp->feat = j;
 			sp->v = cut[j];
-			sp->nleft = nl[j];
 		}
 	}
 	return (sp->feat >= 0);
@@ -259,9 +428,8 @@ et_choose(const struct forest *f, const double *rows, long lo, long hi,
     struct rng *r, struct et_split *sp)
 {
 	if (f->dim == 5 && f->wr == 8)
-		return (et_choose_dim(rows, lo, hi, 5, 8, f->min_split, r,
-		    sp));
-	return (et_choose_dim(rows, lo, hi, f->dim, f->wr, f->min_split, r,
+		return (et_choose_w(rows, lo, hi, 5, 8, f->min_split, r, sp));
+	return (et_choose_w(rows, lo, hi, f->dim, f->wr, f->min_split, r,
 	    sp));
 }
 
@@ -274,16 +442,14 @@ static inline __attribute__((always_inline)) long
 et_partition_w(const double *src, double *dst, int w, long lo, long hi,
     int feat, double cut)
 {
-	const double	*row;
-	double		*to;
-	long		 i, l = lo, r = hi;
+	const double	*row = src + (size_t)lo * w;
+	long		 i, l = lo, r = hi - 1, at;
 	int		 left;
 
-	for (i = lo; i < hi; i++) {
-		row = src + (size_t)i * w;
+	for (i = lo; i < hi; i++, row += w) {
 		left = row[feat] < cut;
-		to = dst + (size_t)(left ? l : r - 1) * w;
-		memcpy(to, row, (size_t)w * sizeof *row);
+		at = left ? l : r;
+		memcpy(dst + (size_t)at * w, row, (size_t)w * sizeof *row);
 		l += left;
 		r -= !left;
 	}
@@ -296,6 +462,8 @@ et_partition(const double *src, double *dst, int w, long lo, long hi,
 {
 	if (w == 8)
 		return (et_partition_w(src, dst, 8, lo, hi, feat, cut));
+	if (w == 6)
+		return (et_partition_w(src, dst, 6, lo, hi, feat, cut));
 	return (et_partition_w(src, dst, w, lo, hi, feat, cut));
 }
 
@@ -312,6 +480,19 @@ et_leaf(const struct forest *f, const double *rows, const double *qrows,
 		out[f->n + (long)qrows[(size_t)i * f->wq + f->dim]] = v;
 }
 
+/* The next node of a tree: its storage grows by half when full, and
+ * is kept for the next fit. */
+static struct et_node *
+et_new_node(struct et_tree *tree)
+{
+	if (tree->len == tree->cap) {
+		tree->cap = tree->cap < 64 ? 64 : tree->cap + tree->cap / 2;
+		tree->nodes = xreallocarray(tree->nodes, (size_t)tree->cap,
+		    sizeof *tree->nodes);
+	}
+	return (&tree->nodes[tree->len++]);
+}
+
 void
 forest_grow(struct forest *f, int t, uint64_t seed, struct forest_work *w,
     double *out)
@@ -319,45 +500,46 @@ forest_grow(struct forest *f, int t, uint64_t seed, struct forest_work *w,
 	struct et_tree		*tree = &f->trees[t];
 	struct et_pending	 e, *stack = w->stack;
 	struct et_split		 sp;
+	struct et_node		*nd;
 	struct rng		 r;
 	const double		*src, *qsrc;
 	double			*dst, *qdst;
-	long			 top = 0, m, qm;
-	int32_t			 id, len = 0;
+	long			 top = 0;
+	int32_t			 id, m, qm;
 
 	rng_seed(&r, seed, (uint64_t)t);
-	stack[top++] = (struct et_pending){ 0, f->n, 0, f->nqp, -1, 0 };
+	tree->len = 0;
+	stack[top++] = (struct et_pending){ 0, (int32_t)f->n, 0,
+	    (int32_t)f->nqp, -1, 0 };
 	while (top > 0) {
 		e = stack[--top];
-		id = len++;
+		id = tree->len;
+		nd = et_new_node(tree);
 		if (e.parent >= 0)
-			w->nodes[e.parent].right = id;
+			tree->nodes[e.parent].right = id;
 		src = e.depth == 0 ? f->rows : w->rows[(e.depth - 1) & 1];
 		qsrc = e.depth == 0 ? f->qrows : w->qrows[(e.depth - 1) & 1];
 		if (!et_choose(f, src, e.lo, e.hi, &r, &sp)) {
-			w->nodes[id].v = sp.v;
-			w->nodes[id].feat = -1;
-			w->nodes[id].right = -1;
+			nd->v = sp.v;
+			nd->feat = -1;
+			nd->right = -1;
 			et_leaf(f, src, qsrc, &e, sp.v, out);
 			continue;
 		}
-		w->nodes[id].v = sp.v;
-		w->nodes[id].feat = sp.feat;
+		nd->v = sp.v;
+		nd->feat = sp.feat;
 		dst = w->rows[e.depth & 1];
 		qdst = w->qrows[e.depth & 1];
-		m = et_partition(src, dst, f->wr, e.lo, e.hi, sp.feat, sp.v);
-		qm = et_partition(qsrc, qdst, f->wq, e.qlo, e.qhi, sp.feat,
+		m = (int32_t)et_partition(src, dst, f->wr, e.lo, e.hi, sp.feat,
 		    sp.v);
+		qm = (int32_t)et_partition(qsrc, qdst, f->wq, e.qlo, e.qhi,
+		    sp.feat, sp.v);
 		/* The left child is grown first: it is node id + 1. */
 		stack[top++] = (struct et_pending){ m, e.hi, qm, e.qhi, id,
 		    e.depth + 1 };
 		stack[top++] = (struct et_pending){ e.lo, m, e.qlo, qm, -1,
 		    e.depth + 1 };
 	}
-	tree->nodes = xreallocarray(tree->nodes, (size_t)len,
-	    sizeof *tree->nodes);
-	memcpy(tree->nodes, w->nodes, (size_t)len * sizeof *tree->nodes);
-	tree->len = len;
 }
 
 double
@@ -387,6 +569,6 @@ forest_memory(const struct forest *f)
 	sz += ((size_t)f->n * f->wr + (size_t)f->nqp * f->wq) *
 	    sizeof (double);
 	for (t = 0; t < f->ntrees; t++)
-		sz += (size_t)f->trees[t].len * sizeof (struct et_node);
+		sz += (size_t)f->trees[t].cap * sizeof (struct et_node);
 	return (sz);
 }

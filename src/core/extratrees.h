@@ -36,6 +36,7 @@ long		 forest_outputs(const struct forest *);
 /* Scratch for growing one tree at a time: one per thread. */
 struct forest_work *forest_work_new(const struct forest *);
 void		 forest_work_free(struct forest_work *);
+size_t		 forest_work_memory(const struct forest *);
 /*
  * Grow tree t (replacing it) with random numbers from the stream
  * (seed, t), and write its prediction at the forest_outputs() points to

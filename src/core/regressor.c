@@ -37,9 +37,13 @@ struct regressor {
 
 	struct linreg		*lin;
 
-	/* trees: their predictions at the training inputs and queries */
+	/* trees: their predictions at the training inputs and queries,
+	 * and each worker's scratch, kept from fit to fit */
 	struct forest		*forest;
 	double			*out;		/* n + nq x nactions */
+	int			 nwork;
+	struct forest_work	**work;
+	double			**buf;		/* a tree's predictions */
 };
 
 /*
@@ -347,8 +351,6 @@ reg_knn_means_run(const struct regressor *r, const int32_t *lists,
 /* One wave of trees: tree first + i grows into buf[i] on a worker. */
 struct reg_wave {
 	struct regressor	*r;
-	struct forest_work	**work;
-	double			**buf;
 	int			 first, count;
 	uint64_t		 seed;
 };
@@ -356,12 +358,13 @@ struct reg_wave {
 static void
 reg_trees_grow(void *v, long from, long to, int worker)
 {
-	struct reg_wave	*w = v;
-	long		 i;
+	struct reg_wave		*w = v;
+	struct regressor	*r = w->r;
+	long			 i;
 
 	for (i = from; i < to; i++)
-		forest_grow(w->r->forest, w->first + (int)i, w->seed,
-		    w->work[worker], w->buf[i]);
+		forest_grow(r->forest, w->first + (int)i, w->seed,
+		    r->work[worker], r->buf[i]);
 }
 
 /* Add the wave's trees to the sums, in tree order. */
@@ -376,41 +379,51 @@ reg_trees_add(void *v, long from, long to, int worker)
 	(void)worker;
 	for (i = 0; i < w->count; i++)
 		for (p = from; p < to; p++)
-			out[p] += w->buf[i][p];
+			out[p] += w->r->buf[i][p];
 }
 
+/*
+ * Grow the trees in waves of one per worker; after each wave add its
+ * trees' predictions to the sums in tree order, so that the sums are
+ * the same however many workers there are.
+ */
 static void
 reg_trees_fit(struct regressor *r, const double *y, uint64_t seed)
 {
 	struct reg_wave	 w;
 	long		 p, nout = forest_outputs(r->forest);
-	int		 i, nwork = r->nthreads, m = r->cfg.ntrees;
+	int		 m = r->cfg.ntrees;
 
-	if (nwork > m)
-		nwork = m;
 	forest_targets(r->forest, y);
 	w.r = r;
 	w.seed = seed;
-	w.work = xcalloc((size_t)nwork, sizeof *w.work);
-	w.buf = xcalloc((size_t)nwork, sizeof *w.buf);
-	for (i = 0; i < nwork; i++) {
-		w.work[i] = forest_work_new(r->forest);
-		w.buf[i] = xreallocarray(NULL, (size_t)nout, sizeof *w.buf[i]);
-	}
 	memset(r->out, 0, (size_t)nout * sizeof *r->out);
-	for (w.first = 0; w.first < m; w.first += nwork) {
-		w.count = m - w.first < nwork ? m - w.first : nwork;
-		reg_par_run(nwork, w.count, 1, reg_trees_grow, &w);
+	for (w.first = 0; w.first < m; w.first += r->nwork) {
+		w.count = m - w.first < r->nwork ? m - w.first : r->nwork;
+		reg_par_run(r->nwork, w.count, 1, reg_trees_grow, &w);
 		reg_par_run(r->nthreads, nout, 16384, reg_trees_add, &w);
 	}
 	for (p = 0; p < nout; p++)
 		r->out[p] /= m;
-	for (i = 0; i < nwork; i++) {
-		forest_work_free(w.work[i]);
-		free(w.buf[i]);
+}
+
+static void
+reg_trees_new(struct regressor *r, const struct regressor_design *des)
+{
+	long	 nout;
+	int	 i;
+
+	r->forest = forest_new(des, r->cfg.ntrees, r->cfg.min_split);
+	nout = forest_outputs(r->forest);
+	r->out = xcalloc((size_t)nout, sizeof *r->out);
+	r->nwork = r->nthreads < r->cfg.ntrees ? r->nthreads :
+	    r->cfg.ntrees;
+	r->work = xcalloc((size_t)r->nwork, sizeof *r->work);
+	r->buf = xcalloc((size_t)r->nwork, sizeof *r->buf);
+	for (i = 0; i < r->nwork; i++) {
+		r->work[i] = forest_work_new(r->forest);
+		r->buf[i] = xreallocarray(NULL, (size_t)nout, sizeof *r->buf[i]);
 	}
-	free(w.work);
-	free(w.buf);
 }
 
 struct regressor *
@@ -443,9 +456,7 @@ regressor_new(const struct regressor_cfg *cfg,
 		}
 		break;
 	case REG_TREES:
-		r->forest = forest_new(des, cfg->ntrees, cfg->min_split);
-		r->out = xcalloc((size_t)forest_outputs(r->forest),
-		    sizeof *r->out);
+		reg_trees_new(r, des);
 		break;
 	}
 	return (r);
@@ -454,6 +465,8 @@ regressor_new(const struct regressor_cfg *cfg,
 void
 regressor_free(struct regressor *r)
 {
+	int	 i;
+
 	if (r == NULL)
 		return;
 	knn_free(r->tree);
@@ -461,6 +474,12 @@ regressor_free(struct regressor *r)
 	free(r->nbr_q);
 	free(r->y);
 	linreg_free(r->lin);
+	for (i = 0; i < r->nwork; i++) {
+		forest_work_free(r->work[i]);
+		free(r->buf[i]);
+	}
+	free(r->work);
+	free(r->buf);
 	forest_free(r->forest);
 	free(r->out);
 	free(r);
@@ -576,7 +595,8 @@ regressor_memory(const struct regressor *r)
 		sz += linreg_memory(r->lin);
 		break;
 	case REG_TREES:
-		sz += forest_memory(r->forest) +
+		sz += forest_memory(r->forest) + r->nwork *
+		    forest_work_memory(r->forest) + (r->nwork + 1) *
 		    (size_t)forest_outputs(r->forest) * sizeof *r->out;
 		break;
 	}

@@ -251,7 +251,7 @@ view_fqi_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		return;
 	q_name(qn, sizeof qn, rec.iteration, u);
 	snprintf(line, sizeof line, "fit %s(s,%s) = %.3f, s = (%.3f, %.3f, "
-	    "%.3f, %.3f); :target I shows another", qn, arrow(rec.a, u),
+	    "%.3f, %.3f); :target I: another", qn, arrow(rec.a, u),
 	    rec.fitted, rec.s[0], rec.s[1], rec.s[2], rec.s[3]);
 	canvas_textstyle(c, r.x, r.y + 1, line, r.w, ST_DIM);
 }
