@@ -164,7 +164,11 @@ cmd_fqi_pause(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	t->running = false;
 	t->playing = false;
 	t->run_left = 0;
-	say_iteration(t, "paused");
+	if (tutor_busy(t))
+		tutor_say(t, false, "pausing: the iteration being fitted "
+		    "finishes first");
+	else
+		say_iteration(t, "paused");
 	return (0);
 }
 

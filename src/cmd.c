@@ -161,6 +161,16 @@ cmd_run(struct tutor *t, const char *line, struct cmd_out *out)
 		    e->usage[0] != '\0' ? " " : "", e->usage);
 		goto done;
 	}
+	/* A worker is fitting an FQI iteration: the session is its own
+	 * until then. */
+	if (tutor_busy(t) && strcmp(e->name, "pause") != 0 &&
+	    strcmp(e->name, "help") != 0 && strcmp(e->name, "show") != 0 &&
+	    strcmp(e->name, "quit") != 0) {
+		tutor_say(t, true, "%s: wait, an iteration is being fitted "
+		    "(%.1f s so far); pause stops the run after it", e->name,
+		    tutor_busy_ms(t) / 1e3);
+		goto done;
+	}
 	if (t->f != NULL && e->tabular_only) {
 		tutor_say(t, true, "%s: not in fitted Q-iteration (it works "
 		    "on a table and a transition model)", e->name);

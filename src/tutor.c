@@ -190,6 +190,7 @@ tutor_free(struct tutor *t)
 {
 	if (t == NULL)
 		return;
+	tutor_fqi_free(t);
 	session_free(t->s);
 	fqi_session_free(t->f);
 	planning_free(t->plan);
@@ -451,6 +452,12 @@ tutor_run_slice(struct tutor *t, double now_ms, double budget_ms)
 		    t->s->episode);
 	}
 	tutor_check(t);
+}
+
+bool
+tutor_active(const struct tutor *t)
+{
+	return (t->running || t->playing || tutor_busy(t));
 }
 
 const struct params *

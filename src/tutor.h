@@ -31,6 +31,7 @@ struct tutor {
 	struct session	*s;
 	struct fqi_session *f;
 	bool		 playing;	/* FQI: the cart plays an episode */
+	struct fqi_job	*job;		/* FQI: the iteration on a worker */
 	struct lesson	*lesson;
 	struct datadir	 dirs;
 	int		 page;		/* open page, 0-based */
@@ -54,6 +55,7 @@ struct tutor {
 };
 
 struct fqi_session;
+struct fqi_job;
 
 /* Open the lesson at path with the parameters p (already holding the
  * lesson's header settings and the command line's); page 0 is opened. */
@@ -84,10 +86,20 @@ int		 tutor_set(struct tutor *, const char *name, const char *value,
 		     bool *did_reset, char *err, size_t errsz);
 /* Rebuilds of the session so far: the screen lays out again on one. */
 long		 tutor_builds(const struct tutor *);
-/* FQI's run mode, one slice (tutor-fqi.c): the cart's steps due, then
- * one iteration if a `run' is under way. */
+/* FQI's run mode, one slice (tutor-fqi.c): the cart's steps due, or an
+ * iteration started on a worker thread (or collected, once done) if a
+ * `run' is under way. */
 void		 tutor_fqi_run_slice(struct tutor *, double now_ms,
 		     double budget_ms);
+/* Whether a worker is fitting an iteration: the FQI session is then
+ * the worker's, not to be read or changed; and for how long. */
+bool		 tutor_busy(const struct tutor *);
+double		 tutor_busy_ms(const struct tutor *);
+/* Wait for the worker's iteration and collect it. */
+void		 tutor_fqi_wait(struct tutor *);
+void		 tutor_fqi_free(struct tutor *);
+/* Whether run mode has anything to do: a run, the cart, a worker. */
+bool		 tutor_active(const struct tutor *);
 /* Set the status message (printf-style). */
 void		 tutor_say(struct tutor *, bool error, const char *fmt, ...)
 		     __attribute__((format(printf, 3, 4)));

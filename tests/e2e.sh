@@ -480,7 +480,7 @@ fqi_test() {
 	fi
 	expect "fqi: the lesson opens" \
 	    '^ qtutor . Fitted Q-iteration on CartPole +page 1/9 +iterations 0 ' 15
-	expect "fqi: the status line" '^ fqi  .+ 0\.99  knn k=30  50000 transitions'
+	expect "fqi: the status line" '^ fqi  .+ 0\.99  knn k=30  data 50000  seed 1'
 	expect "fqi: no fit yet" 'No fit yet: Q = 0 everywhere'
 	keys Space
 	expect "fqi: iteration 0 fits the rewards" \

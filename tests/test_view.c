@@ -16,6 +16,7 @@
 
 #include "canvas.h"
 #include "cmd.h"
+#include "fqi-session.h"
 #include "gridmap.h"
 #include "layout.h"
 #include "lesson.h"
@@ -1752,7 +1753,82 @@ test_view_cartpole_small(void **state)
 	}
 }
 
+/* Fitted Q-iteration: its own small lesson, 3,000 transitions. */
+
+static int
+setup_fqi(void **state)
+{
+	struct fixture	*f = calloc(1, sizeof *f);
+	char		 err[512];
+
+	assert_non_null(f);
+	snprintf(f->dirs.lessons, sizeof f->dirs.lessons, "%s/tests/data/"
+	    "lessons", TOP_SRCDIR);
+	snprintf(f->dirs.maps, sizeof f->dirs.maps, "%s/data/maps", TOP_SRCDIR);
+	f->lesson = lesson_load(test_data_path("lessons/view-fqi.lesson"), err,
+	    sizeof err);
+	if (f->lesson == NULL)
+		print_error("%s\n", err);
+	assert_non_null(f->lesson);
+	params_defaults(&f->p);
+	if (tutor_apply_lesson(&f->p, f->lesson, &f->dirs, err,
+	    sizeof err) != 0)
+		print_error("%s\n", err);
+	f->t = tutor_new(f->lesson, &f->p, &f->dirs, err, sizeof err);
+	if (f->t == NULL)
+		print_error("%s\n", err);
+	assert_non_null(f->t);
+	assert_non_null(f->t->f);
+	assert_null(f->t->s);
+	assert_int_equal(f->t->f->data->n, 3000);
+	*state = f;
+	return (0);
+}
+
+static void
+fqi_iterations(struct tutor *t, int n)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		assert_non_null(fqi_session_iterate(t->f));
+}
+
+static void
+test_view_fqi_screen_start(void **state)
+{
+	struct fixture	*f = *state;
+	struct layout	 L;
+	struct canvas	*c;
+
+	c = draw_screen(f->t, 80, 24, PLOT_UTF8, &L);
+	golden_check("view_fqi_screen_start.txt", c);
+	canvas_free(c);
+	c = draw_screen(f->t, 80, 24, PLOT_ASCII, &L);
+	assert_ascii(c);
+	golden_check("view_fqi_screen_start_ascii.txt", c);
+	canvas_free(c);
+}
+
+static void
+test_view_fqi_screen_three(void **state)
+{
+	struct fixture	*f = *state;
+	struct layout	 L;
+	struct canvas	*c;
+
+	fqi_iterations(f->t, 3);
+	c = draw_screen(f->t, 80, 24, PLOT_UTF8, &L);
+	golden_check("view_fqi_screen_three.txt", c);
+	canvas_free(c);
+	c = draw_screen(f->t, 80, 24, PLOT_ASCII, &L);
+	assert_ascii(c);
+	golden_check("view_fqi_screen_three_ascii.txt", c);
+	canvas_free(c);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define TF(name) cmocka_unit_test_setup_teardown(name, setup_fqi, teardown)
 
 int
 main(void)
@@ -1783,6 +1859,8 @@ main(void)
 		cmocka_unit_test(test_view_cartpole_edges),
 		cmocka_unit_test(test_view_cartpole_ascii),
 		cmocka_unit_test(test_view_cartpole_small),
+		TF(test_view_fqi_screen_start),
+		TF(test_view_fqi_screen_three),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -30,7 +30,7 @@ struct et_node {
 
 struct et_tree {
 	struct et_node	*nodes;
-	int32_t		 len, cap;
+	int32_t		 len;
 };
 
 /*
@@ -62,6 +62,7 @@ struct et_pending {
 struct forest_work {
 	double		*rows[2], *qrows[2];
 	struct et_pending *stack;
+	struct et_node	*nodes;		/* the tree as it grows */
 };
 
 /* The split a node takes, or none (then it is a leaf of mean v). */
@@ -154,8 +155,10 @@ forest_work_new(const struct forest *f)
 		    sizeof *w->rows[b]);
 		w->qrows[b] = xreallocarray(NULL, nq, sizeof *w->qrows[b]);
 	}
-	/* Pending nodes hold disjoint nonempty sets of inputs. */
+	/* Pending nodes hold disjoint nonempty sets of inputs; a split
+	 * leaves both sides nonempty, so there are at most n leaves. */
 	w->stack = xreallocarray(NULL, (size_t)f->n + 1, sizeof *w->stack);
+	w->nodes = xreallocarray(NULL, (size_t)2 * f->n, sizeof *w->nodes);
 	return (w);
 }
 
@@ -164,7 +167,8 @@ forest_work_memory(const struct forest *f)
 {
 	return (sizeof (struct forest_work) + 2 * ((size_t)f->n * f->wr +
 	    (size_t)f->nqp * f->wq) * sizeof (double) + ((size_t)f->n + 1) *
-	    sizeof (struct et_pending));
+	    sizeof (struct et_pending) + (size_t)2 * f->n *
+	    sizeof (struct et_node));
 }
 
 void
@@ -179,6 +183,7 @@ forest_work_free(struct forest_work *w)
 		free(w->qrows[b]);
 	}
 	free(w->stack);
+	free(w->nodes);
 	free(w);
 }
 
@@ -480,19 +485,6 @@ et_leaf(const struct forest *f, const double *rows, const double *qrows,
 		out[f->n + (long)qrows[(size_t)i * f->wq + f->dim]] = v;
 }
 
-/* The next node of a tree: its storage grows by half when full, and
- * is kept for the next fit. */
-static struct et_node *
-et_new_node(struct et_tree *tree)
-{
-	if (tree->len == tree->cap) {
-		tree->cap = tree->cap < 64 ? 64 : tree->cap + tree->cap / 2;
-		tree->nodes = xreallocarray(tree->nodes, (size_t)tree->cap,
-		    sizeof *tree->nodes);
-	}
-	return (&tree->nodes[tree->len++]);
-}
-
 void
 forest_grow(struct forest *f, int t, uint64_t seed, struct forest_work *w,
     double *out)
@@ -505,18 +497,17 @@ forest_grow(struct forest *f, int t, uint64_t seed, struct forest_work *w,
 	const double		*src, *qsrc;
 	double			*dst, *qdst;
 	long			 top = 0;
-	int32_t			 id, m, qm;
+	int32_t			 id, m, qm, len = 0;
 
 	rng_seed(&r, seed, (uint64_t)t);
-	tree->len = 0;
 	stack[top++] = (struct et_pending){ 0, (int32_t)f->n, 0,
 	    (int32_t)f->nqp, -1, 0 };
 	while (top > 0) {
 		e = stack[--top];
-		id = tree->len;
-		nd = et_new_node(tree);
+		id = len++;
+		nd = &w->nodes[id];
 		if (e.parent >= 0)
-			tree->nodes[e.parent].right = id;
+			w->nodes[e.parent].right = id;
 		src = e.depth == 0 ? f->rows : w->rows[(e.depth - 1) & 1];
 		qsrc = e.depth == 0 ? f->qrows : w->qrows[(e.depth - 1) & 1];
 		if (!et_choose(f, src, e.lo, e.hi, &r, &sp)) {
@@ -540,6 +531,11 @@ forest_grow(struct forest *f, int t, uint64_t seed, struct forest_work *w,
 		stack[top++] = (struct et_pending){ e.lo, m, e.qlo, qm, -1,
 		    e.depth + 1 };
 	}
+	/* The tree keeps just its nodes: forests are big. */
+	tree->nodes = xreallocarray(tree->nodes, (size_t)len,
+	    sizeof *tree->nodes);
+	memcpy(tree->nodes, w->nodes, (size_t)len * sizeof *tree->nodes);
+	tree->len = len;
 }
 
 double
@@ -569,6 +565,6 @@ forest_memory(const struct forest *f)
 	sz += ((size_t)f->n * f->wr + (size_t)f->nqp * f->wq) *
 	    sizeof (double);
 	for (t = 0; t < f->ntrees; t++)
-		sz += (size_t)f->trees[t].cap * sizeof (struct et_node);
+		sz += (size_t)f->trees[t].len * sizeof (struct et_node);
 	return (sz);
 }

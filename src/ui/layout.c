@@ -187,12 +187,34 @@ draw_fqi(struct canvas *c, const struct layout *L, const struct tutor *t,
 	view_fqi_update_draw(c, L->update, t, o);
 }
 
+/*
+ * While a worker fits an FQI iteration the session is its own: only
+ * what does not read it is drawn again (the lesson, the status line
+ * with the fit's progress, the message); the rest keeps the last frame.
+ */
+static int
+draw_busy(struct canvas *c, const struct layout *L, const struct tutor *t,
+    const struct view_opts *o)
+{
+	int	 lines;
+
+	lines = view_lesson_draw(c, L->lesson, t, o);
+	view_status_draw(c, L->status, t, o);
+	if (!o->prompt_open)
+		view_message_draw(c, L->message, t, o);
+	if (o->glyphs == PLOT_ASCII)
+		view_ascii_canvas(c);
+	return (lines);
+}
+
 int
 layout_draw(struct canvas *c, const struct layout *L, const struct tutor *t,
     const struct view_opts *o)
 {
 	int	 lines;
 
+	if (!L->too_small && tutor_busy(t))
+		return (draw_busy(c, L, t, o));
 	canvas_fill(c, ' ');
 	if (L->too_small) {
 		draw_too_small(c, L);

@@ -346,8 +346,11 @@ input_timeout(const struct screen *sc)
 	long	 speed = tutor_speed(sc->t);
 	int	 ms;
 
-	if (!sc->t->running && !sc->t->playing)
+	if (!tutor_active(sc->t))
 		return (-1);
+	/* A worker fits: wake up to show its progress and collect it. */
+	if (tutor_busy(sc->t))
+		return (FRAME_MS);
 	if (speed == 0)
 		return (0);
 	ms = (int)(1000 / speed);
@@ -484,7 +487,7 @@ screen_run(struct tutor *t)
 	sc->o.lesson_scroll = 0;
 	relayout(sc);
 	while (!t->quit && !got_signal) {
-		if (t->running || t->playing)
+		if (tutor_active(t))
 			tutor_run_slice(t, now_ms(), SLICE_MS);
 		draw(sc);
 		ch = read_key(sc);

@@ -60,27 +60,60 @@ map_cell(double theta, double theta_dot, int rows, int cols, int *row,
 	return (0);
 }
 
+/*
+ * Q of the current fit at the cart's state, the larger highlighted:
+ * "Q₂(s,←) 2.97  Q₂(s,→) 3.01" where it fits, else shorter forms that
+ * name the actions after "Q₂(s,·):".
+ */
 static void
 draw_q_line(struct canvas *c, struct rect r, int y, const struct tutor *t,
     bool u)
 {
 	const struct fqi_session	*fs = t->f;
 	double				 obs[ENV_OBS_MAX], q[FQI_MAX_ACTIONS];
-	char				 line[128], qn[16];
-	int				 x = r.x, best;
+	char				 head[32], part[2][48], qn[16];
+	const char			*sep;
+	int				 x = r.x, best, a, form;
 
 	fqi_session_observe(fs, obs);
 	fqi_q(fs->fqi, obs, q);
 	best = q[1] > q[0];
 	q_name(qn, sizeof qn, fs->fqi->done - 1, u);
-	snprintf(line, sizeof line, "%s(s,%s) %.2f", qn, arrow(0, u), q[0]);
-	x += canvas_textstyle(c, x, y, line, r.x + r.w - x, best == 0 ?
+	for (form = 0; form < 3; form++) {
+		head[0] = '\0';
+		sep = "  ";
+		for (a = 0; a < 2; a++) {
+			if (form == 0)
+				snprintf(part[a], sizeof part[a], "%s(s,%s) "
+				    "%.2f", qn, arrow(a, u), q[a]);
+			else
+				snprintf(part[a], sizeof part[a], "%s%s%.2f",
+				    arrow(a, u), form == 1 ? " " : "", q[a]);
+		}
+		if (form > 0)
+			snprintf(head, sizeof head, "%s(s,%s): ", qn,
+			    u ? "·" : ".");
+		if (form == 2)
+			sep = " ";
+		if (canvas_textwidth(head) + canvas_textwidth(part[0]) +
+		    (int)strlen(sep) + canvas_textwidth(part[1]) <= r.w)
+			break;
+	}
+	x += canvas_textstyle(c, x, y, head, r.x + r.w - x, ST_PLAIN);
+	x += canvas_textstyle(c, x, y, part[0], r.x + r.w - x, best == 0 ?
 	    ST_UPDATED : ST_PLAIN);
-	snprintf(line, sizeof line, "  %s %.2f", arrow(1, u), q[1]);
-	canvas_textstyle(c, x, y, line, r.x + r.w - x, best == 1 ?
+	x += canvas_textstyle(c, x, y, sep, r.x + r.w - x, ST_PLAIN);
+	canvas_textstyle(c, x, y, part[1], r.x + r.w - x, best == 1 ?
 	    ST_UPDATED : ST_PLAIN);
 }
 
+/*
+ * The map: one row per band of theta (+12 degrees at the top), one
+ * column per band of theta_dot (-2 rad/s on the left), each cell the
+ * greedy action at the centre of its band; the cart's own (theta,
+ * theta_dot) marked.  Angles label the rows on the left, and the last
+ * row names theta_dot under its range.
+ */
 void
 view_fqi_map_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
@@ -89,29 +122,37 @@ view_fqi_map_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	bool				 u = o->glyphs == PLOT_UTF8;
 	double				 obs[ENV_OBS_MAX];
 	int				 rows, cols, y, x, mr, mc, cr = -1, cc = -1;
-	int				 label_w = 5, a;
-	char				 lab[32];
+	int				 label_w = 5, a, w, lw, hw, mid;
+	const char			*lab, *name;
+	char				 lo[16], hi[16];
 
 	view_clear(c, r);
 	if (r.w < 16 || r.h < 6)
 		return;
 	canvas_textstyle(c, r.x, r.y, u ? "greedy action at x=ẋ=0" :
-	    "greedy action, x=x_dot=0", r.w, ST_TITLE);
+	    "greedy action x=x_dot=0", r.w, ST_TITLE);
 	draw_q_line(c, r, r.y + 1, t, u);
 	rows = r.h - 3;
 	cols = r.w - label_w;
 	fqi_session_observe(fs, obs);
 	(void)map_cell(obs[2], obs[3], rows, cols, &cr, &cc);
+	mid = (rows - 1) / 2;
 	for (y = 0; y < rows; y++) {
-		if (y == 0 || y == rows - 1 || y == (rows - 1) / 2) {
-			snprintf(lab, sizeof lab, "%+3.0f%s", y == 0 ? 12.0 :
-			    y == rows - 1 ? -12.0 : 0.0, u ? "°" : "d");
-			canvas_textstyle(c, r.x, r.y + 2 + y, lab, label_w,
-			    ST_DIM);
-		}
+		lab = NULL;
+		if (y == 0)
+			lab = u ? "+12°" : "+12";
+		else if (y == rows - 1)
+			lab = u ? "−12°" : "-12";
+		else if (y == mid)
+			lab = u ? "θ 0°" : "th 0";
+		if (lab != NULL)
+			canvas_textstyle(c, r.x + label_w - 1 -
+			    canvas_textwidth(lab), r.y + 2 + y, lab,
+			    label_w - 1, ST_DIM);
+		/* The centre of the band: fs->map's cell under it. */
+		mr = (2 * y + 1) * FQI_MAP_ROWS / (2 * rows);
 		for (x = 0; x < cols; x++) {
-			mr = y * FQI_MAP_ROWS / rows;
-			mc = x * FQI_MAP_COLS / cols;
+			mc = (2 * x + 1) * FQI_MAP_COLS / (2 * cols);
 			a = fs->map[mr][mc];
 			if (y == cr && x == cc) {
 				canvas_textstyle(c, r.x + label_w + x,
@@ -122,14 +163,20 @@ view_fqi_map_draw(struct canvas *c, struct rect r, const struct tutor *t,
 			    arrow(a, u), 1, a ? ST_VALUE3 : ST_NEGATIVE);
 		}
 	}
-	snprintf(lab, sizeof lab, "%s -%g", u ? "θ̇" : "th_dot",
-	    FQI_MAP_THETADOT);
-	canvas_textstyle(c, r.x + label_w, r.y + r.h - 1, lab, cols, ST_DIM);
-	snprintf(lab, sizeof lab, "+%g", FQI_MAP_THETADOT);
-	canvas_textstyle(c, r.x + r.w - (int)strlen(lab), r.y + r.h - 1, lab,
-	    (int)strlen(lab), ST_DIM);
-	canvas_textstyle(c, r.x, r.y + r.h - 1, u ? "θ" : "th", label_w,
-	    ST_DIM);
+	/* theta_dot's range under the map's first and last columns. */
+	y = r.y + r.h - 1;
+	x = r.x + label_w;
+	snprintf(lo, sizeof lo, "%s%g", u ? "−" : "-", FQI_MAP_THETADOT);
+	snprintf(hi, sizeof hi, "+%g", FQI_MAP_THETADOT);
+	lw = canvas_textwidth(lo);
+	hw = canvas_textwidth(hi);
+	canvas_textstyle(c, x, y, lo, cols, ST_DIM);
+	canvas_textstyle(c, x + cols - hw, y, hi, hw, ST_DIM);
+	name = u ? "dθ/dt" : "theta_dot";
+	w = canvas_textwidth(name);
+	if (lw + w + hw + 2 <= cols)
+		canvas_textstyle(c, x + lw + (cols - lw - hw - w + 1) / 2, y,
+		    name, w, ST_DIM);
 }
 
 /* The last iterations as rows: iteration, R^2, greedy return. */

@@ -65,8 +65,8 @@ fqi_settings(char *buf, size_t bufsz, const struct tutor *t, bool u)
 	else
 		snprintf(reg, sizeof reg, "%s", param_choice(
 		    param_find("regressor"), p->regressor));
-	snprintf(buf, bufsz, " fqi  %s %s  %s  %ld transitions  seed %lld  "
-	    "cartpole", u ? "γ" : "gamma", g, reg, t->f->data->n, p->seed);
+	snprintf(buf, bufsz, " fqi  %s %s  %s  data %ld  seed %lld",
+	    u ? "γ" : "gamma", g, reg, t->f->data->n, p->seed);
 }
 
 void
@@ -106,7 +106,10 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		    param_choice(param_find("ps_policy"), p->ps_policy),
 		    p->seed, world);
 run_state:
-	if (t->f != NULL && t->running)
+	if (tutor_busy(t))
+		snprintf(right, sizeof right, "%s fitting %.1f s ",
+		    u ? "▶" : ">", tutor_busy_ms(t) / 1e3);
+	else if (t->f != NULL && t->running)
 		snprintf(right, sizeof right, "%s iterating ", u ? "▶" : ">");
 	else if (t->f != NULL && t->playing)
 		snprintf(right, sizeof right, "%s playing %ld/s ",
@@ -124,7 +127,7 @@ run_state:
 	rw = canvas_textwidth(right);
 	canvas_textstyle(c, r.x, r.y, left, r.w - rw - 2, ST_STATUS);
 	canvas_textstyle(c, r.x + r.w - rw, r.y, right, rw,
-	    t->running || t->playing ? ST_RUNNING : ST_STATUS);
+	    tutor_active(t) ? ST_RUNNING : ST_STATUS);
 }
 
 void
