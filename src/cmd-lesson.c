@@ -6,6 +6,13 @@
 
 #define CMD_KEYS "Keys: SPACE step, b back, e episode, r run/pause, " \
 	"v sweep, +/- speed, n/p page, : prompt, ? help, q quit"
+/* In fitted Q-iteration a step is an iteration and e plays the cart
+ * (the status line's hints say the same). */
+#define CMD_KEYS_FQI "Keys: SPACE iterate, b back, e play, r run/pause, " \
+	"+/- speed, n/p page, : prompt, ? help, q quit"
+#define CMD_FQI "In fitted Q-iteration: step N fits N iterations, back N " \
+	"undoes N, episode plays a greedy episode of the current fit on the " \
+	"cart, run N fits N more (without N, up to iterations)"
 
 static int	cmd_page_exec(struct tutor *, int, char **, struct cmd_out *);
 static int	cmd_next_exec(struct tutor *, int, char **, struct cmd_out *);
@@ -124,7 +131,7 @@ help_all(struct tutor *t, struct cmd_out *out)
 {
 	const struct cmd_entry *const	*e;
 	char				 left[128];
-	int				 width = 0, len, n = 0;
+	int				 width = 0, len, n = 0, refused = 0;
 
 	for (e = cmd_table; *e != NULL; e++) {
 		len = snprintf(left, sizeof left, "%s %s", (*e)->name,
@@ -139,7 +146,17 @@ help_all(struct tutor *t, struct cmd_out *out)
 			cmd_out_printf(out, " (alias: %s)", (*e)->alias);
 		cmd_out_printf(out, "\n");
 	}
-	cmd_out_printf(out, "\n%s\n", CMD_KEYS);
+	if (t->f != NULL) {
+		/* What the session's commands mean here, and which do not
+		 * apply, from the table. */
+		cmd_out_printf(out, "\n%s; not here:", CMD_FQI);
+		for (e = cmd_table; *e != NULL; e++)
+			if ((*e)->tabular_only)
+				cmd_out_printf(out, "%s %s", refused++ > 0 ?
+				    "," : "", (*e)->name);
+		cmd_out_printf(out, ".\n%s\n", CMD_KEYS_FQI);
+	} else
+		cmd_out_printf(out, "\n%s\n", CMD_KEYS);
 	tutor_say(t, false, "help: %d commands; help COMMAND for one", n);
 }
 

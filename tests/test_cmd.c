@@ -676,6 +676,78 @@ test_cmd_help_lists_every_command(void **state)
 	    "solve, save-dataset");
 }
 
+/* The FQI lesson's tutor: a small fixture lesson, 3,000 transitions. */
+static int
+setup_fqi(void **state)
+{
+	struct fixture	*f = calloc(1, sizeof *f);
+	char		 err[512], path[4096];
+
+	assert_non_null(f);
+	snprintf(f->dirs.lessons, sizeof f->dirs.lessons, "%s/lessons",
+	    TOP_SRCDIR);
+	snprintf(f->dirs.maps, sizeof f->dirs.maps, "%s/data/maps", TOP_SRCDIR);
+	snprintf(path, sizeof path, "%s/tests/data/lessons/view-fqi.lesson",
+	    TOP_SRCDIR);
+	f->lesson = lesson_load(path, err, sizeof err);
+	if (f->lesson == NULL)
+		print_error("%s\n", err);
+	assert_non_null(f->lesson);
+	params_defaults(&f->p);
+	assert_int_equal(tutor_apply_lesson(&f->p, f->lesson, &f->dirs, err,
+	    sizeof err), 0);
+	f->t = tutor_new(f->lesson, &f->p, &f->dirs, err, sizeof err);
+	if (f->t == NULL)
+		print_error("%s\n", err);
+	assert_non_null(f->t);
+	assert_non_null(f->t->f);
+	*state = f;
+	return (0);
+}
+
+/*
+ * help in the FQI lesson: the keys as the status line names them there
+ * (SPACE iterates, e plays), what the session's commands mean, and the
+ * commands that do not apply, from the table.
+ */
+static void
+test_cmd_help_fqi(void **state)
+{
+	struct fixture			*f = *state;
+	const struct cmd_entry *const	*e;
+	const char			*fqi;
+	char				 name[64];
+	int				 n = 0, refused = 0;
+
+	run_ok(f, "help");
+	for (e = cmd_table; *e != NULL; e++, n++)
+		assert_non_null(strstr(f->out.text, (*e)->text));
+	assert_non_null(strstr(f->out.text, "\nKeys: SPACE iterate, b back, "
+	    "e play, r run/pause, +/- speed, n/p page, : prompt, ? help, "
+	    "q quit\n"));
+	assert_null(strstr(f->out.text, "SPACE step"));
+	assert_null(strstr(f->out.text, "v sweep"));
+	fqi = strstr(f->out.text, "\nIn fitted Q-iteration: step N fits N "
+	    "iterations, back N undoes N, episode plays a greedy episode of "
+	    "the current fit on the cart, run N fits N more (without N, up "
+	    "to iterations); not here: ");
+	assert_non_null(fqi);
+	for (e = cmd_table; *e != NULL; e++) {
+		if (!(*e)->tabular_only)
+			continue;
+		snprintf(name, sizeof name, " %s", (*e)->name);
+		refused++;
+		assert_non_null(strstr(fqi, name));
+	}
+	assert_int_equal(refused, 5);
+	assert_non_null(strstr(fqi, " sweep, solve, backup, plan, compare.\n"));
+	/* The commands, a blank line, the FQI line and the keys. */
+	assert_int_equal(count_lines(f->out.text), n + 3);
+	/* Each one refused says so. */
+	run_err(f, "sweep", "sweep: not in fitted Q-iteration (it works on a "
+	    "table and a transition model)");
+}
+
 /* compare runs fresh experiments and leaves the session as it was. */
 static void
 test_cmd_compare(void **state)
@@ -1058,6 +1130,8 @@ main(void)
 		T(test_cmd_seed_resets_and_changes_stream),
 		T(test_cmd_pages),
 		T(test_cmd_help_lists_every_command),
+		cmocka_unit_test_setup_teardown(test_cmd_help_fqi, setup_fqi,
+		    teardown),
 		T(test_cmd_compare),
 		T(test_cmd_quit),
 		T(test_cmd_blank_lines_and_comments),

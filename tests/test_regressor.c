@@ -92,16 +92,18 @@ make(const struct regressor_cfg *c, const struct data *t)
 }
 
 /* Every prediction of a fitted regressor: fitted values, queries, and
- * regressor_predict() at each query state (which must agree with the
- * queries to the bit). */
+ * regressor_predict() at each query state, which must agree with the
+ * queries to the bit, as it must with the fitted values at each
+ * training input. */
 static double *
 predictions(const struct regressor *r, const struct data *t)
 {
 	long	 n = t->des.n, nq = t->des.nq, i;
 	int	 na = t->des.nactions;
-	double	*p = calloc((size_t)(n + 2 * nq * na), sizeof *p);
+	double	*p = calloc((size_t)(n + 2 * nq * na), sizeof *p), q[8];
 
 	assert_non_null(p);
+	assert_true(na <= 8);
 	regressor_fitted(r, p);
 	regressor_predict_queries(r, p + n);
 	for (i = 0; i < nq; i++)
@@ -109,6 +111,10 @@ predictions(const struct regressor *r, const struct data *t)
 		    p + n + nq * na + i * na);
 	assert_memory_equal(p + n, p + n + nq * na,
 	    (size_t)nq * na * sizeof *p);
+	for (i = 0; i < n; i++) {
+		regressor_predict(r, t->x + i * t->des.d, q);
+		assert_memory_equal(&q[t->a[i]], &p[i], sizeof *p);
+	}
 	return (p);
 }
 
@@ -474,8 +480,8 @@ test_trees_fit_and_generalise(void **state)
 	struct regressor	*r;
 	struct data		 t;
 	struct rng		 g;
-	double			*yhat, s[4], q[2], mean = 0, sst = 0, sse = 0;
-	double			 tst = 0, tse = 0, v;
+	double			*yhat, s[4], q[2], mean = 0, sst = 0;
+	double			 sse = 0, tst = 0, tse = 0, v;
 	long			 n = 3000, i;
 	int			 a, f;
 
@@ -527,9 +533,10 @@ test_trees_seeded(void **state)
 	struct data		 t;
 	double			*p[3];
 	long			 n = 500, nq = 100, i;
-	size_t			 sz = (size_t)(n + 2 * nq * 2) * sizeof *p[0];
+	size_t			 sz;
 
 	(void)state;
+	sz = (size_t)(n + 2 * nq * 2) * sizeof *p[0];
 	data_alloc(&t, n, 4, 2, nq);
 	data_random(&t, 51, 0);
 	for (i = 0; i < n; i++)
@@ -691,6 +698,39 @@ test_errors(void **state)
 	data_free(&t);
 }
 
+/* The widest state, 16 numbers, and three actions: every kind agrees
+ * with itself across its ways of predicting. */
+static void
+test_wide_state(void **state)
+{
+	static const enum regressor_kind kinds[4] = { REG_KNN, REG_LINEAR,
+	    REG_POLY, REG_TREES };
+	struct regressor_cfg	 c;
+	struct regressor	*r;
+	struct data		 t;
+	double			*p;
+	long			 n = 900, i;
+	int			 k;
+
+	(void)state;
+	data_alloc(&t, n, 16, 3, 40);
+	data_random(&t, 91, 0);
+	for (i = 0; i < n; i++)
+		t.y[i] = t.x[i * 16] * t.x[i * 16 + 15] + t.a[i];
+	for (k = 0; k < 4; k++) {
+		c = cfg_of(kinds[k]);
+		c.ntrees = 5;
+		c.ridge = 1e-6;
+		c.threads = 2;
+		r = make(&c, &t);
+		regressor_fit(r, t.y, 3);
+		p = predictions(r, &t);
+		free(p);
+		regressor_free(r);
+	}
+	data_free(&t);
+}
+
 /* kNN's memory: at least its neighbour lists. */
 static void
 test_knn_memory(void **state)
@@ -725,6 +765,7 @@ main(void)
 		cmocka_unit_test(test_trees_seeded),
 		cmocka_unit_test(test_trees_leaves),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_wide_state),
 		cmocka_unit_test(test_knn_memory),
 	};
 

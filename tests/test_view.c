@@ -16,6 +16,7 @@
 
 #include "canvas.h"
 #include "cmd.h"
+#include "env_cartpole.h"
 #include "fqi-session.h"
 #include "gridmap.h"
 #include "layout.h"
@@ -1794,37 +1795,512 @@ fqi_iterations(struct tutor *t, int n)
 		assert_non_null(fqi_session_iterate(t->f));
 }
 
+/* Glyphs of the FQI views in UTF-8 or ASCII. */
+static const char *
+fqi_glyph(int a, enum plot_glyphs g)
+{
+	if (g == PLOT_UTF8)
+		return (a == CARTPOLE_RIGHT ? "→" : "←");
+	return (a == CARTPOLE_RIGHT ? ">" : "<");
+}
+
+/* Fit k's subscript in Q_k, k from 0 to 9; "" for no fit (k = -1). */
+static const char *
+fqi_digit(int k, enum plot_glyphs g)
+{
+	static const char *const sub[] = { "₀", "₁", "₂", "₃", "₄", "₅",
+	    "₆", "₇", "₈", "₉" };
+	static const char *const digit[] = { "0", "1", "2", "3", "4", "5",
+	    "6", "7", "8", "9" };
+
+	assert_in_range(k + 1, 0, 10);
+	if (k < 0)
+		return ("");
+	return (g == PLOT_UTF8 ? sub[k] : digit[k]);
+}
+
+static int
+is_map_glyph(uint32_t cp)
+{
+	return (cp == 0x2190 || cp == 0x2192 || cp == 0x25cf || cp == '<' ||
+	    cp == '>' || cp == '@');
+}
+
+/*
+ * The greedy map in r as the user must read it: the title, Q at the
+ * cart's state with the larger highlighted, then one row per band of
+ * theta (+12 degrees at the top) and one column per band of theta_dot
+ * (-2 on the left), each cell the greedy action of the current fit at
+ * the map cell under the band's centre (worked out here from the fit,
+ * not from the session's map), the cart's band marked, and the axes
+ * labelled.
+ */
+static void
+assert_fqi_map(const struct canvas *c, struct rect r, const struct tutor *t,
+    enum plot_glyphs g)
+{
+	const struct fqi_session	*fs = t->f;
+	const double			 th = cartpole_theta_threshold;
+	double				 obs[ENV_OBS_MAX], q[FQI_MAX_ACTIONS];
+	double				 mid_th, mid_thd;
+	char				 num[32], qn[16];
+	const char			*want, *line;
+	int				 x0 = -1, y0 = r.y + 2, rows, cols, x, y;
+	int				 mr, mc, cart_r = -1, cart_c = -1, marks = 0;
+	int				 fx, fy, best, a;
+	uint32_t			 got;
+
+	assert_true(text_at(c, r.x, r.y, g == PLOT_UTF8 ?
+	    "greedy action at x=ẋ=0" : "greedy action x=x_dot=0"));
+	/* Q at the cart's state: both values, the larger highlighted. */
+	fqi_session_observe(fs, obs);
+	fqi_q(fs->fqi, obs, q);
+	best = q[1] > q[0];
+	line = row_text(c, r.y + 1, r.x, r.x + r.w);
+	snprintf(qn, sizeof qn, "Q%s(s,", fqi_digit(fs->fqi->done - 1, g));
+	if (strncmp(line, qn, strlen(qn)) != 0) {
+		print_error("Q line '%s' should start with '%s'\n", line, qn);
+		fail();
+	}
+	for (a = 0; a < 2; a++) {
+		snprintf(num, sizeof num, "%s %.2f", fqi_glyph(a, g), q[a]);
+		if (strstr(line, num) == NULL) {
+			snprintf(num, sizeof num, "%s) %.2f", fqi_glyph(a, g),
+			    q[a]);
+			assert_non_null(strstr(line, num));
+		}
+		assert_true(find_text(c, r, num, &fx, &fy));
+		assert_int_equal(fy, r.y + 1);
+		assert_int_equal(canvas_getstyle(c, fx + canvas_textwidth(num)
+		    - 1, fy), a == best ? ST_UPDATED : ST_PLAIN);
+	}
+	/* The map's first column: the first glyph of its first row. */
+	for (x = r.x; x < r.x + r.w && x0 < 0; x++)
+		if (is_map_glyph(canvas_get(c, x, y0)))
+			x0 = x;
+	assert_true(x0 > r.x);
+	rows = r.h - 3;
+	cols = r.x + r.w - x0;
+	assert_true(rows >= 3);
+	assert_true(cols >= 8);
+	if (obs[2] > -th && obs[2] < th && obs[3] > -FQI_MAP_THETADOT &&
+	    obs[3] < FQI_MAP_THETADOT) {
+		cart_r = (int)((th - obs[2]) / (2 * th) * rows);
+		cart_c = (int)((obs[3] + FQI_MAP_THETADOT) /
+		    (2 * FQI_MAP_THETADOT) * cols);
+	}
+	for (y = 0; y < rows; y++)
+		for (x = 0; x < cols; x++) {
+			got = canvas_get(c, x0 + x, y0 + y);
+			if (y == cart_r && x == cart_c) {
+				assert_int_equal(got, utf8_first(g ==
+				    PLOT_UTF8 ? "●" : "@"));
+				assert_int_equal(canvas_getstyle(c, x0 + x,
+				    y0 + y), ST_AGENT);
+				marks++;
+				continue;
+			}
+			mid_th = th - (y + 0.5) * 2 * th / rows;
+			mid_thd = -FQI_MAP_THETADOT + (x + 0.5) * 2 *
+			    FQI_MAP_THETADOT / cols;
+			mr = (int)((th - mid_th) / (2 * th) * FQI_MAP_ROWS);
+			mc = (int)((mid_thd + FQI_MAP_THETADOT) /
+			    (2 * FQI_MAP_THETADOT) * FQI_MAP_COLS);
+			fqi_map_state(mr, mc, obs);
+			want = fqi_glyph(fqi_greedy(fs->fqi, obs), g);
+			if (got != utf8_first(want)) {
+				print_error("map cell (%d, %d): %#x, expected "
+				    "%s\n", y, x, (unsigned)got, want);
+				fail();
+			}
+		}
+	assert_int_equal(marks, cart_r >= 0 ? 1 : 0);
+	/* The angle on the left of the first, middle and last rows; the
+	 * angular velocity's range and name under the map. */
+	assert_true(text_at(c, x0 - 5, y0, g == PLOT_UTF8 ? "+12° " :
+	    " +12 "));
+	assert_true(text_at(c, x0 - 5, y0 + (rows - 1) / 2, g == PLOT_UTF8 ?
+	    "θ 0° " : "th 0 "));
+	assert_true(text_at(c, x0 - 5, y0 + rows - 1, g == PLOT_UTF8 ?
+	    "−12° " : " -12 "));
+	assert_true(text_at(c, x0, y0 + rows, g == PLOT_UTF8 ? "−2" : "-2"));
+	assert_true(text_at(c, x0 + cols - 2, y0 + rows, "+2"));
+	assert_true(find_text(c, r, g == PLOT_UTF8 ? "dθ/dt" : "theta_dot",
+	    &fx, &fy));
+	assert_int_equal(fy, y0 + rows);
+}
+
+/* The table of iterations in r: a heading, then the last iterations
+ * with R^2 and the greedy return, the current one highlighted. */
+static void
+assert_fqi_table(const struct canvas *c, struct rect r, const struct tutor *t,
+    enum plot_glyphs g)
+{
+	const struct fqi	*fq = t->f->fqi;
+	const char		*line;
+	char			 want[96];
+	int			 fx, fy, k, y, first;
+
+	assert_true(find_text(c, r, g == PLOT_UTF8 ? "iter     R²  greedy "
+	    "return" : "iter    R^2  greedy return", &fx, &fy));
+	if (fq->done == 0) {
+		assert_true(text_at(c, fx, fy + 1, "no iteration yet"));
+		return;
+	}
+	first = fq->done - (r.y + r.h - fy - 1);
+	if (first < 0)
+		first = 0;
+	for (k = first, y = fy + 1; k < fq->done; k++, y++) {
+		line = row_text(c, y, fx, r.x + r.w);
+		if (isnan(fq->hist[k].r2))
+			snprintf(want, sizeof want, "%4d    n/a %6.1f %s %5.1f",
+			    k, fq->hist[k].eval_mean, g == PLOT_UTF8 ? "±" :
+			    "+-", fq->hist[k].eval_std);
+		else
+			snprintf(want, sizeof want, "%4d %6.3f %6.1f %s %5.1f",
+			    k, fq->hist[k].r2, fq->hist[k].eval_mean,
+			    g == PLOT_UTF8 ? "±" : "+-", fq->hist[k].eval_std);
+		assert_string_equal(line, want);
+		assert_int_equal(canvas_getstyle(c, fx, y), k == fq->done - 1 ?
+		    ST_CURRENT : ST_PLAIN);
+	}
+	/* Nothing below the last row. */
+	if (y < r.y + r.h)
+		assert_string_equal(row_text(c, y, fx, r.x + r.w), "");
+}
+
+/* The FQI update view alone, as wide as on an 80-column screen. */
+static struct canvas *
+draw_fqi_update(const struct tutor *t, enum plot_glyphs g)
+{
+	struct canvas		*c = canvas_new(80, 2);
+	struct rect		 r = { 1, 0, 78, 2 };
+	struct view_opts	 o;
+
+	memset(&o, 0, sizeof o);
+	o.glyphs = g;
+	canvas_fill(c, ' ');
+	view_fqi_update_draw(c, r, t, &o);
+	return (c);
+}
+
+/* The target of the transition shown, checked against its record: the
+ * formula's numbers, and the fit's value and state on the next line. */
+static void
+assert_fqi_target(const struct canvas *c, const struct tutor *t,
+    enum plot_glyphs g, struct fqi_record *rec)
+{
+	const struct fqi_session	*fs = t->f;
+	const char			*line;
+	char				 want[256];
+	bool				 u = g == PLOT_UTF8;
+	long				 i;
+
+	i = fs->inspect >= 0 ? fs->inspect : fs->samples[0];
+	fqi_record(fs->fqi, i, rec);
+	line = row_text(c, 0, 1, c->w);
+	if (!rec->bootstraps) {
+		assert_true(rec->target == rec->r);
+		snprintf(want, sizeof want, "y[%ld] = r = %g   (", i, rec->r);
+		assert_true(strncmp(line, want, strlen(want)) == 0);
+		assert_null(strstr(line, "max"));
+	} else {
+		assert_near(rec->target, rec->r + rec->gamma *
+		    fmax(rec->q_next[0], rec->q_next[1]), 1e-12);
+		snprintf(want, sizeof want, "y[%ld] = r + %s max Q%s(s%s,%s) = "
+		    "%g + %g %s max(%.3f, %.3f) = %.3f", i, u ? "γ" : "gamma",
+		    fqi_digit(rec->iteration - 1, g), u ? "′" : "'", u ? "·" : ".", rec->r, rec->gamma,
+		    u ? "×" : "x", rec->q_next[0], rec->q_next[1],
+		    rec->target);
+		assert_true(strncmp(line, want, strlen(want)) == 0);
+	}
+	/* The fit's value there, then (unless a note took the room) the
+	 * state. */
+	line = row_text(c, 1, 1, c->w);
+	snprintf(want, sizeof want, "fit Q%s(s,%s) = %.3f",
+	    fqi_digit(rec->iteration, g), fqi_glyph(rec->a, g), rec->fitted);
+	if (line[0] != '(')
+		snprintf(want + strlen(want), sizeof want - strlen(want),
+		    " at s = (%.3f, %.3f, %.3f, %.3f)", rec->s[0], rec->s[1],
+		    rec->s[2], rec->s[3]);
+	if (strstr(line, want) == NULL) {
+		print_error("'%s' lacks '%s'\n", line, want);
+		fail();
+	}
+	/* Both lines inside the 78 columns. */
+	assert_int_equal(canvas_get(c, 0, 0), ' ');
+	assert_int_equal(canvas_get(c, 79, 0), ' ');
+	assert_int_equal(canvas_get(c, 79, 1), ' ');
+}
+
+/* Everything the FQI screen must show whatever its golden file says. */
+static void
+assert_fqi_screen(const struct canvas *c, const struct layout *L,
+    const struct tutor *t, enum plot_glyphs g)
+{
+	struct fqi_record	 rec;
+	struct canvas		*u;
+	char			 want[64];
+	int			 fx, fy, y;
+
+	assert_false(L->too_small);
+	assert_row_has(c, 0, "page 1/2");
+	snprintf(want, sizeof want, "iterations %d ", t->f->fqi->done);
+	assert_row_has(c, 0, want);
+	/* Each view in its own rectangle: the cart, the map beside it,
+	 * the curves and the table, the target. */
+	assert_true(find_text(c, L->grid, "CartPole", &fx, &fy));
+	assert_true(L->grid.x + L->grid.w < L->qtable.x);
+	assert_fqi_map(c, L->qtable, t, g);
+	assert_true(find_text(c, L->curves, "greedy return after each "
+	    "iteration", &fx, &fy));
+	assert_fqi_table(c, L->curves, t, g);
+	/* The update rows hold what the update view draws alone. */
+	u = draw_fqi_update(t, g);
+	for (y = 0; y < 2; y++)
+		assert_string_equal(row_text(c, L->update.y + y, 0, c->w),
+		    whole_row(u, y));
+	if (t->f->fqi->done > 0)
+		assert_fqi_target(u, t, g, &rec);
+	else
+		assert_row_has(c, L->update.y, "No fit yet");
+	canvas_free(u);
+	assert_row_has(c, L->status.y, "knn k=10");
+	assert_row_has(c, L->message.y, g == PLOT_UTF8 ? "SPACE iterate" :
+	    "SPACE iterate");
+	assert_row_has(c, L->message.y, "e play");
+}
+
+static void
+fqi_screen_case(struct tutor *t, enum plot_glyphs g, const char *golden)
+{
+	struct layout	 L;
+	struct canvas	*c = draw_screen(t, 80, 24, g, &L);
+
+	assert_fqi_screen(c, &L, t, g);
+	if (g == PLOT_ASCII)
+		assert_ascii(c);
+	golden_check(golden, c);
+	canvas_free(c);
+}
+
+/* Before the first iteration: Q = 0, all left, no curve yet. */
 static void
 test_view_fqi_screen_start(void **state)
 {
 	struct fixture	*f = *state;
-	struct layout	 L;
-	struct canvas	*c;
 
-	c = draw_screen(f->t, 80, 24, PLOT_UTF8, &L);
-	golden_check("view_fqi_screen_start.txt", c);
-	canvas_free(c);
-	c = draw_screen(f->t, 80, 24, PLOT_ASCII, &L);
-	assert_ascii(c);
-	golden_check("view_fqi_screen_start_ascii.txt", c);
-	canvas_free(c);
+	assert_int_equal(f->t->f->fqi->done, 0);
+	fqi_screen_case(f->t, PLOT_UTF8, "view_fqi_screen_start.txt");
+	fqi_screen_case(f->t, PLOT_ASCII, "view_fqi_screen_start_ascii.txt");
 }
 
+/* Three iterations: a curve, three rows, the first terminal target. */
 static void
 test_view_fqi_screen_three(void **state)
 {
 	struct fixture	*f = *state;
-	struct layout	 L;
-	struct canvas	*c;
 
 	fqi_iterations(f->t, 3);
-	c = draw_screen(f->t, 80, 24, PLOT_UTF8, &L);
-	golden_check("view_fqi_screen_three.txt", c);
+	assert_int_equal(f->t->f->fqi->done, 3);
+	fqi_screen_case(f->t, PLOT_UTF8, "view_fqi_screen_three.txt");
+	fqi_screen_case(f->t, PLOT_ASCII, "view_fqi_screen_three_ascii.txt");
+}
+
+/* The map alone with a margin of '.': nothing drawn outside, the cart
+ * followed as it plays, and at a size other than the screen's. */
+static void
+test_view_fqi_map(void **state)
+{
+	struct fixture		*f = *state;
+	struct canvas		*c;
+	struct view_opts	 o;
+	struct rect		 r = { 2, 1, 23, 11 };
+	int			 i;
+
+	memset(&o, 0, sizeof o);
+	o.glyphs = PLOT_UTF8;
+	fqi_iterations(f->t, 3);
+	c = canvas_new(r.w + 4, r.h + 2);
+	canvas_fill(c, '.');
+	view_fqi_map_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_fqi_map(c, r, f->t, PLOT_UTF8);
+	golden_check("view_fqi_map.txt", c);
 	canvas_free(c);
-	c = draw_screen(f->t, 80, 24, PLOT_ASCII, &L);
+	/* The cart moves; the mark follows it. */
+	for (i = 0; i < 4; i++)
+		assert_int_equal(fqi_session_play_step(f->t->f), 0);
+	o.glyphs = PLOT_ASCII;
+	c = canvas_new(r.w + 4, r.h + 2);
+	canvas_fill(c, '.');
+	view_fqi_map_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_fqi_map(c, r, f->t, PLOT_ASCII);
 	assert_ascii(c);
-	golden_check("view_fqi_screen_three_ascii.txt", c);
+	golden_check("view_fqi_map_ascii.txt", c);
 	canvas_free(c);
+	/* Larger than the session's map: bands share its cells. */
+	r.w = 60;
+	r.h = 30;
+	o.glyphs = PLOT_UTF8;
+	c = canvas_new(r.w + 4, r.h + 2);
+	canvas_fill(c, '.');
+	view_fqi_map_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_fqi_map(c, r, f->t, PLOT_UTF8);
+	canvas_free(c);
+	/* Too small to draw: nothing, and nothing outside. */
+	r.w = 15;
+	r.h = 5;
+	c = canvas_new(r.w + 4, r.h + 2);
+	canvas_fill(c, '.');
+	view_fqi_map_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	canvas_free(c);
+}
+
+/* The curve and the table, as wide as the screen, with more iterations
+ * than the table has rows: the last ones are shown. */
+static void
+test_view_fqi_curves(void **state)
+{
+	struct fixture		*f = *state;
+	struct canvas		*c;
+	struct view_opts	 o;
+	struct rect		 r = { 1, 1, 80, 7 };
+	int			 fx, fy;
+
+	memset(&o, 0, sizeof o);
+	o.glyphs = PLOT_UTF8;
+	c = canvas_new(r.w + 2, r.h + 2);
+	canvas_fill(c, '.');
+	view_fqi_curves_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_fqi_table(c, r, f->t, PLOT_UTF8);
+	canvas_free(c);
+	fqi_iterations(f->t, 8);
+	c = canvas_new(r.w + 2, r.h + 2);
+	canvas_fill(c, '.');
+	view_fqi_curves_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_fqi_table(c, r, f->t, PLOT_UTF8);
+	/* Six rows under the heading: iterations 2 to 7. */
+	assert_true(find_text(c, r, "iter ", &fx, &fy));
+	assert_true(text_at(c, fx, fy + 1, "   2 "));
+	assert_true(text_at(c, fx, fy + 6, "   7 "));
+	/* The x axis counts iterations from 0. */
+	assert_true(find_text(c, r, "iteration", &fx, &fy));
+	assert_true(canvas_has(c, "greedy return after each iteration"));
+	golden_check("view_fqi_curves.txt", c);
+	canvas_free(c);
+	o.glyphs = PLOT_ASCII;
+	c = canvas_new(r.w + 2, r.h + 2);
+	canvas_fill(c, '.');
+	view_fqi_curves_draw(c, r, f->t, &o);
+	assert_fqi_table(c, r, f->t, PLOT_ASCII);
+	assert_ascii(c);
+	canvas_free(c);
+	/* The widest figures a CartPole return can have still stand
+	 * apart, inside the table. */
+	f->t->f->fqi->hist[7].eval_mean = 500;
+	f->t->f->fqi->hist[7].eval_std = 249.5;
+	o.glyphs = PLOT_UTF8;
+	c = canvas_new(r.w + 2, r.h + 2);
+	canvas_fill(c, '.');
+	view_fqi_curves_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_fqi_table(c, r, f->t, PLOT_UTF8);
+	assert_true(find_text(c, r, "  500.0 ± 249.5", &fx, &fy));
+	assert_true(fx + canvas_textwidth("  500.0 ± 249.5") <= r.x + r.w);
+	canvas_free(c);
+}
+
+/* The first transition that is not terminal. */
+static long
+first_bootstrapping(const struct tutor *t)
+{
+	long	 i;
+
+	for (i = 0; i < t->f->data->n; i++)
+		if (!t->f->data->terminated[i])
+			return (i);
+	fail_msg("no transition that bootstraps");
+	return (-1);
+}
+
+/*
+ * The target line: iteration 0 (y = r), a terminal transition (y = r
+ * after any iteration), one that bootstraps (r + gamma max Q of the
+ * previous fit), and one cut by the time limit, which bootstraps too
+ * and whose note, too long for the first line, opens the second.
+ */
+static void
+test_view_fqi_target(void **state)
+{
+	struct fixture		*f = *state;
+	struct fqi_session	*fs = f->t->f;
+	struct fqi_record	 rec;
+	struct canvas		*c;
+	long			 i;
+
+	c = draw_fqi_update(f->t, PLOT_UTF8);
+	assert_non_null(strstr(whole_row(c, 0), "No fit yet"));
+	assert_non_null(strstr(whole_row(c, 1), "r + γ max Q(s′,·)"));
+	canvas_free(c);
+	c = draw_fqi_update(f->t, PLOT_ASCII);
+	assert_non_null(strstr(whole_row(c, 1), "r + gamma max Q(s',.)"));
+	assert_ascii(c);
+	canvas_free(c);
+
+	/* Iteration 0 fits the rewards: every target is r. */
+	fqi_iterations(f->t, 1);
+	c = draw_fqi_update(f->t, PLOT_UTF8);
+	assert_fqi_target(c, f->t, PLOT_UTF8, &rec);
+	assert_int_equal(rec.iteration, 0);
+	assert_non_null(strstr(whole_row(c, 0), "iteration 0 fits the "
+	    "rewards"));
+	assert_non_null(strstr(whole_row(c, 1), "fit Q₀(s,"));
+	golden_check("view_fqi_target_iter0.txt", c);
+	canvas_free(c);
+
+	/* A terminal transition: just r, whatever the iteration. */
+	fqi_iterations(f->t, 2);
+	c = draw_fqi_update(f->t, PLOT_UTF8);
+	assert_fqi_target(c, f->t, PLOT_UTF8, &rec);
+	assert_true(rec.terminated);
+	assert_int_equal(rec.iteration, 2);
+	assert_non_null(strstr(whole_row(c, 0), "terminated"));
+	assert_non_null(strstr(whole_row(c, 1), ":target I"));
+	golden_check("view_fqi_target_terminal.txt", c);
+	canvas_free(c);
+
+	/* One that bootstraps from Q1. */
+	i = first_bootstrapping(f->t);
+	fs->inspect = i;
+	c = draw_fqi_update(f->t, PLOT_UTF8);
+	assert_fqi_target(c, f->t, PLOT_UTF8, &rec);
+	assert_true(rec.bootstraps);
+	assert_false(rec.truncated);
+	golden_check("view_fqi_target_bootstrap.txt", c);
+	canvas_free(c);
+	c = draw_fqi_update(f->t, PLOT_ASCII);
+	assert_fqi_target(c, f->t, PLOT_ASCII, &rec);
+	assert_ascii(c);
+	canvas_free(c);
+
+	/* The same transition as if the time limit had cut it: it still
+	 * bootstraps, and says why on the second line. */
+	fs->data->truncated[i] = true;
+	c = draw_fqi_update(f->t, PLOT_UTF8);
+	assert_fqi_target(c, f->t, PLOT_UTF8, &rec);
+	assert_true(rec.truncated);
+	assert_true(strncmp(whole_row(c, 1), " (truncated by the time limit: "
+	    "it bootstraps)  fit Q₂(s,", strlen(" (truncated by the time "
+	    "limit: it bootstraps)  fit Q₂(s,")) == 0);
+	golden_check("view_fqi_target_truncated.txt", c);
+	canvas_free(c);
+	fs->data->truncated[i] = false;
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1861,6 +2337,9 @@ main(void)
 		cmocka_unit_test(test_view_cartpole_small),
 		TF(test_view_fqi_screen_start),
 		TF(test_view_fqi_screen_three),
+		TF(test_view_fqi_map),
+		TF(test_view_fqi_curves),
+		TF(test_view_fqi_target),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -1,4 +1,4 @@
-/* Extremely randomized trees, grown with in-place partitions. */
+/* Extremely randomized trees, grown by partitions of contiguous rows. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +16,8 @@
  * to an even width. */
 #define ET_MAX_DIM	17
 #define ET_MAX_W	20
+/* Trees walked at once by forest_sums(). */
+#define ET_WALK		8
 
 /*
  * A node, in preorder: an inner node sends x to its left child (the
@@ -147,9 +149,10 @@ struct forest_work *
 forest_work_new(const struct forest *f)
 {
 	struct forest_work	*w = xcalloc(1, sizeof *w);
-	size_t			 nq = f->nqp > 0 ? (size_t)f->nqp * f->wq : 1;
+	size_t			 nq;
 	int			 b;
 
+	nq = f->nqp > 0 ? (size_t)f->nqp * f->wq : 1;
 	for (b = 0; b < 2; b++) {
 		w->rows[b] = xreallocarray(NULL, (size_t)f->n * f->wr,
 		    sizeof *w->rows[b]);
@@ -510,7 +513,10 @@ forest_grow(struct forest *f, int t, uint64_t seed, struct forest_work *w,
 			w->nodes[e.parent].right = id;
 		src = e.depth == 0 ? f->rows : w->rows[(e.depth - 1) & 1];
 		qsrc = e.depth == 0 ? f->qrows : w->qrows[(e.depth - 1) & 1];
-		if (!et_choose(f, src, e.lo, e.hi, &r, &sp)) {
+		/* Most leaves hold one input: its target, at once. */
+		sp.v = src[(size_t)e.lo * f->wr + f->dim];
+		if (e.hi - e.lo == 1 || !et_choose(f, src, e.lo, e.hi, &r,
+		    &sp)) {
 			nd->v = sp.v;
 			nd->feat = -1;
 			nd->right = -1;
@@ -538,22 +544,46 @@ forest_grow(struct forest *f, int t, uint64_t seed, struct forest_work *w,
 	tree->len = len;
 }
 
-double
-forest_sum(const struct forest *f, const double *x)
+/*
+ * The walks of a point down a tree are chains of loads that miss the
+ * cache: walk the m points down ET_WALK trees at a time, in lockstep,
+ * so that the loads overlap.  The sums are still added in tree order.
+ */
+void
+forest_sums(const struct forest *f, const double *x, int m, double *sum)
 {
-	const struct et_node	*nd;
-	double			 sum = 0;
-	int32_t			 i;
-	int			 t;
+	const struct et_node	*nd[ET_WALK];
+	int32_t			 at[ET_WALK][ET_MAX_POINTS];
+	const double		*p;
+	int			 t, nt, i, j, moving;
 
-	for (t = 0; t < f->ntrees; t++) {
-		nd = f->trees[t].nodes;
-		i = 0;
-		while (nd[i].feat >= 0)
-			i = x[nd[i].feat] < nd[i].v ? i + 1 : nd[i].right;
-		sum += nd[i].v;
+	for (j = 0; j < m; j++)
+		sum[j] = 0;
+	for (t = 0; t < f->ntrees; t += nt) {
+		nt = f->ntrees - t < ET_WALK ? f->ntrees - t : ET_WALK;
+		for (i = 0; i < nt; i++) {
+			nd[i] = f->trees[t + i].nodes;
+			for (j = 0; j < m; j++)
+				at[i][j] = 0;
+		}
+		do {
+			moving = 0;
+			for (i = 0; i < nt; i++) {
+				for (j = 0; j < m; j++) {
+					p = x + (size_t)j * f->dim;
+					if (nd[i][at[i][j]].feat < 0)
+						continue;
+					at[i][j] = p[nd[i][at[i][j]].feat] <
+					    nd[i][at[i][j]].v ? at[i][j] + 1 :
+					    nd[i][at[i][j]].right;
+					moving = 1;
+				}
+			}
+		} while (moving);
+		for (i = 0; i < nt; i++)
+			for (j = 0; j < m; j++)
+				sum[j] += nd[i][at[i][j]].v;
 	}
-	return (sum);
 }
 
 size_t

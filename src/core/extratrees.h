@@ -21,6 +21,9 @@
 
 #include "regressor.h"
 
+/* Points forest_sums() takes at once. */
+#define ET_MAX_POINTS	16
+
 struct forest;
 struct forest_work;
 
@@ -44,9 +47,10 @@ size_t		 forest_work_memory(const struct forest *);
  */
 void		 forest_grow(struct forest *, int t, uint64_t seed,
 		     struct forest_work *, double *out);
-/* The sum of the trees' predictions at the point x (d + 1 numbers),
- * added in tree order. */
-double		 forest_sum(const struct forest *, const double *x);
+/* The sums of the trees' predictions at m points (m x (d + 1)), each
+ * added in tree order; m at most ET_MAX_POINTS. */
+void		 forest_sums(const struct forest *, const double *x, int m,
+		     double *sum);
 size_t		 forest_memory(const struct forest *);
 
 #endif

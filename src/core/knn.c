@@ -10,19 +10,23 @@
 /* Points whose distances a leaf scan computes at once. */
 #define KNN_CHUNK	32
 
+/* A node: its points, [lo, hi) in tree order; its children, or -1
+ * at a leaf. */
 struct knn_node {
-	int32_t		 lo, hi;	/* its points, [lo, hi) in tree order */
-	int32_t		 left, right;	/* children, or -1 at a leaf */
+	int32_t		 lo, hi;
+	int32_t		 left, right;
 };
 
+/* The points in tree order as dim columns of n, and each one's index
+ * in the input; per node, its box: dim lows, then dim highs. */
 struct knn_tree {
 	long		 n;
 	int		 dim;
-	double		*cols;		/* dim columns of n, in tree order */
-	int32_t		*index;		/* each one's index in the input */
+	double		*cols;
+	int32_t		*index;
 	struct knn_node	*nodes;
-	double		*box;		/* per node: dim lows, dim highs */
-	int32_t		 nnodes, maxnodes;
+	double		*box;
+	int32_t		 nnodes;
 };
 
 /* A candidate neighbour. */
@@ -34,7 +38,7 @@ struct knn_cand {
 struct knn_search {
 	const struct knn_tree	*t;
 	const double		*q;
-	struct knn_cand		*h;		/* the best so far, sorted */
+	struct knn_cand		*h;	/* the best so far, sorted */
 	int			 k, len;
 };
 
@@ -143,22 +147,20 @@ struct knn_tree *
 knn_build(const double *pts, long n, int dim)
 {
 	struct knn_tree	*t = xcalloc(1, sizeof *t);
-	int32_t		*perm = xreallocarray(NULL, (size_t)n, sizeof *perm);
-	long		 i;
+	int32_t		*perm;
+	long		 i, maxnodes = knn_count_nodes(n);
 	int		 f;
 
+	perm = xreallocarray(NULL, (size_t)n, sizeof *perm);
 	t->n = n;
 	t->dim = dim;
-	t->maxnodes = (int32_t)knn_count_nodes(n);
-	t->nodes = xreallocarray(NULL, (size_t)t->maxnodes,
-	    sizeof *t->nodes);
-	t->box = xreallocarray(NULL, (size_t)t->maxnodes * 2 * dim,
+	t->nodes = xreallocarray(NULL, (size_t)maxnodes, sizeof *t->nodes);
+	t->box = xreallocarray(NULL, (size_t)maxnodes * 2 * dim,
 	    sizeof *t->box);
 	for (i = 0; i < n; i++)
 		perm[i] = (int32_t)i;
 	knn_build_node(t, pts, perm, 0, n);
 	/* Leaves of identical points may have left some of the bound. */
-	t->maxnodes = t->nnodes;
 	t->nodes = xreallocarray(t->nodes, (size_t)t->nnodes,
 	    sizeof *t->nodes);
 	t->box = xreallocarray(t->box, (size_t)t->nnodes * 2 * dim,
@@ -189,7 +191,7 @@ size_t
 knn_memory(const struct knn_tree *t)
 {
 	return (sizeof *t + (size_t)t->n * (t->dim * sizeof *t->cols +
-	    sizeof *t->index) + (size_t)t->maxnodes * (sizeof *t->nodes +
+	    sizeof *t->index) + (size_t)t->nnodes * (sizeof *t->nodes +
 	    2 * t->dim * sizeof *t->box));
 }
 
@@ -236,30 +238,38 @@ knn_offer(struct knn_search *s, double d2, int32_t idx)
 	h[j].i = idx;
 }
 
-/* Offer a leaf's points, a chunk at a time: the distances of a chunk
- * are one vector loop per coordinate, each point's terms still added
- * in coordinate order. */
+/* The squared distances from q of m points held in columns (coordinate
+ * f of point p at c[f * stride + p]): a vector loop per coordinate, each
+ * point's terms still added in coordinate order. */
+static void
+knn_dists(const double *c, size_t stride, int dim, const double *q, int m,
+    double *d2)
+{
+	double	 diff, qf;
+	int	 f, p;
+
+	for (p = 0; p < m; p++)
+		d2[p] = 0;
+	for (f = 0; f < dim; f++, c += stride) {
+		qf = q[f];
+		for (p = 0; p < m; p++) {
+			diff = c[p] - qf;
+			d2[p] += diff * diff;
+		}
+	}
+}
+
+/* Offer a leaf's points, a chunk at a time. */
 static void
 knn_scan(struct knn_search *s, const struct knn_node *nd)
 {
 	const struct knn_tree	*t = s->t;
-	const double		*c;
-	double			 d2[KNN_CHUNK], diff, qf;
+	double			 d2[KNN_CHUNK];
 	int32_t			 lo, m, p;
-	int			 f;
 
 	for (lo = nd->lo; lo < nd->hi; lo += m) {
 		m = nd->hi - lo < KNN_CHUNK ? nd->hi - lo : KNN_CHUNK;
-		for (p = 0; p < m; p++)
-			d2[p] = 0;
-		for (f = 0; f < t->dim; f++) {
-			c = t->cols + (size_t)f * t->n + lo;
-			qf = s->q[f];
-			for (p = 0; p < m; p++) {
-				diff = c[p] - qf;
-				d2[p] += diff * diff;
-			}
-		}
+		knn_dists(t->cols + lo, (size_t)t->n, t->dim, s->q, m, d2);
 		for (p = 0; p < m; p++)
 			knn_offer(s, d2[p], t->index[lo + p]);
 	}

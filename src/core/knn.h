@@ -18,12 +18,11 @@
 
 /* Queries keep their candidates on the stack: k is at most this. */
 #define KNN_MAX_K	1000
-#define KNN_MAX_DIM	32
 
 struct knn_tree;
 
-/* A tree over n points (n x dim, row-major); n >= 1, dim from 1 to
- * KNN_MAX_DIM, the coordinates finite. */
+/* A tree over n points (n x dim, row-major); n from 1 to INT32_MAX,
+ * dim >= 1, the coordinates finite. */
 struct knn_tree	*knn_build(const double *pts, long n, int dim);
 void		 knn_free(struct knn_tree *);
 /* The k nearest of the points to q, as their indices, nearest first;

@@ -20,7 +20,7 @@ struct linreg {
 	int		*a;
 	double		*xq;		/* nq x d */
 	double		*mean, *scale;	/* z = (s - mean) * scale */
-	double		*chol;		/* per action: p x p, lower */
+	double		*chol;		/* per action: p x p */
 	double		*w;		/* per action: p weights */
 	double		*b;		/* per action: Phi^T y */
 };
@@ -115,10 +115,10 @@ linreg_factor(struct linreg *lr, double ridge, char *err, size_t errsz)
 {
 	const char	*name = lr->poly ? "poly" : "linear";
 	double		 phi[256], *g;
-	long		*count = xcalloc((size_t)lr->nactions, sizeof *count);
-	long		 i;
+	long		*count, i;
 	int		 p = lr->p, r, c, act;
 
+	count = xcalloc((size_t)lr->nactions, sizeof *count);
 	for (i = 0; i < lr->n; i++) {
 		g = lr->chol + (size_t)lr->a[i] * p * p;
 		linreg_phi(lr, lr->x + i * lr->d, phi);

@@ -28,22 +28,29 @@ struct regressor {
 	int			 d, nactions;
 	int			 fitted;	/* a fit happened */
 
-	/* knn: neighbour lists of the training inputs and query pairs */
+	/*
+	 * knn: the neighbour lists of the training inputs (n x k) and of
+	 * the query pairs (nq x nactions x k), the targets; the design's
+	 * query states while the lists are made
+	 */
 	struct knn_tree		*tree;
-	int32_t			*nbr_fit;	/* n x k */
-	int32_t			*nbr_q;		/* nq x nactions x k */
+	int32_t			*nbr_fit;
+	int32_t			*nbr_q;
 	double			*y;
-	const double		*xq;		/* the design's, while made */
+	const double		*xq;
 
 	struct linreg		*lin;
 
-	/* trees: their predictions at the training inputs and queries,
-	 * and each worker's scratch, kept from fit to fit */
+	/*
+	 * trees: their predictions at the training inputs and the query
+	 * pairs (n + nq x nactions); each worker's scratch and a tree's
+	 * predictions, kept from fit to fit
+	 */
 	struct forest		*forest;
-	double			*out;		/* n + nq x nactions */
+	double			*out;
 	int			 nwork;
 	struct forest_work	**work;
-	double			**buf;		/* a tree's predictions */
+	double			**buf;
 };
 
 /*
@@ -422,7 +429,8 @@ reg_trees_new(struct regressor *r, const struct regressor_design *des)
 	r->buf = xcalloc((size_t)r->nwork, sizeof *r->buf);
 	for (i = 0; i < r->nwork; i++) {
 		r->work[i] = forest_work_new(r->forest);
-		r->buf[i] = xreallocarray(NULL, (size_t)nout, sizeof *r->buf[i]);
+		r->buf[i] = xreallocarray(NULL, (size_t)nout,
+		    sizeof *r->buf[i]);
 	}
 }
 
@@ -547,6 +555,25 @@ regressor_predict_queries(const struct regressor *r, double *q)
 	}
 }
 
+/* The trees' Q(s, a): the actions walk down the trees together. */
+static void
+reg_trees_predict(const struct regressor *r, const double *s, double *q)
+{
+	double	 pts[ET_MAX_POINTS * (REG_MAX_DIM + 1)];
+	double	 sum[ET_MAX_POINTS];
+	int	 a0, m, j, dim = r->d + 1;
+
+	for (a0 = 0; a0 < r->nactions; a0 += m) {
+		m = r->nactions - a0 < ET_MAX_POINTS ? r->nactions - a0 :
+		    ET_MAX_POINTS;
+		for (j = 0; j < m; j++)
+			reg_point(s, r->d, a0 + j, pts + j * dim);
+		forest_sums(r->forest, pts, m, sum);
+		for (j = 0; j < m; j++)
+			q[a0 + j] = sum[j] / r->cfg.ntrees;
+	}
+}
+
 void
 regressor_predict(const struct regressor *r, const double *s, double *q)
 {
@@ -571,10 +598,7 @@ regressor_predict(const struct regressor *r, const double *s, double *q)
 		linreg_predict(r->lin, s, q);
 		break;
 	case REG_TREES:
-		for (a = 0; a < r->nactions; a++) {
-			reg_point(s, r->d, a, pt);
-			q[a] = forest_sum(r->forest, pt) / r->cfg.ntrees;
-		}
+		reg_trees_predict(r, s, q);
 		break;
 	}
 }

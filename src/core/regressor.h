@@ -57,13 +57,15 @@ struct regressor;
 const char	*regressor_kind_name(enum regressor_kind);
 /* Make a regressor for the design (copied: the arrays may go).  What
  * depends only on the inputs is computed here.  NULL with err on a bad
- * configuration (k larger than n, no data). */
+ * configuration (k larger than n or than 1000, no data, an action out
+ * of range, a number that is not finite, dependent features). */
 struct regressor *regressor_new(const struct regressor_cfg *,
 		     const struct regressor_design *, char *err,
 		     size_t errsz);
 void		 regressor_free(struct regressor *);
 /* Fit the targets y (n of them, one per training input); the seed
- * drives the trees' random splits.  Replaces the previous fit. */
+ * drives the trees' random splits.  Replaces the previous fit; before
+ * the first, every prediction is 0. */
 void		 regressor_fit(struct regressor *, const double *y,
 		     uint64_t seed);
 /* The fitted values at the training inputs (n), for R^2. */
@@ -71,7 +73,9 @@ void		 regressor_fitted(const struct regressor *, double *yhat);
 /* Q at every query state for every action: q[i * nactions + a]. */
 void		 regressor_predict_queries(const struct regressor *,
 		     double *q);
-/* Q(s, a) for every action at a new state s (d numbers). */
+/* Q(s, a) for every action at a new state s (d numbers).  It only
+ * reads the regressor, so threads may call it at once (kNN keeps its
+ * candidates on the stack, 20 KB at most). */
 void		 regressor_predict(const struct regressor *, const double *s,
 		     double *q);
 /* Bytes the precomputation holds (neighbour lists, trees), for `show'. */

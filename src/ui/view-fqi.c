@@ -179,15 +179,16 @@ view_fqi_map_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		    name, w, ST_DIM);
 }
 
-/* The last iterations as rows: iteration, R^2, greedy return. */
+/* The last iterations as rows: iteration, R^2, greedy return, the
+ * headings right-aligned over their numbers. */
 static void
 draw_table(struct canvas *c, struct rect r, const struct fqi *f, bool u)
 {
 	char	 line[96], r2[16];
 	int	 y, k, first;
 
-	canvas_textstyle(c, r.x, r.y, u ? "iter   R²     return" :
-	    "iter   R^2    return", r.w, ST_TITLE);
+	canvas_textstyle(c, r.x, r.y, u ? "iter     R²  greedy return" :
+	    "iter    R^2  greedy return", r.w, ST_TITLE);
 	first = f->done - (r.h - 1);
 	if (first < 0)
 		first = 0;
@@ -197,7 +198,7 @@ draw_table(struct canvas *c, struct rect r, const struct fqi *f, bool u)
 		else
 			snprintf(r2, sizeof r2, "%6.3f", f->hist[k].r2);
 		if (f->hist[k].eval_episodes > 0)
-			snprintf(line, sizeof line, "%4d %s %6.1f %s%5.1f",
+			snprintf(line, sizeof line, "%4d %s %6.1f %s %5.1f",
 			    k, r2, f->hist[k].eval_mean, u ? "±" : "+-",
 			    f->hist[k].eval_std);
 		else
@@ -246,29 +247,48 @@ view_fqi_curves_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	free(y);
 }
 
-/* The target line: y_i = r + gamma max Q(s', .) = ... */
+/* The target: y_i = r + gamma max Q(s', .) = ...; the note on why it
+ * is what it is (iteration 0, terminated, truncated) into note. */
 static void
-format_target(char *buf, size_t bufsz, const struct fqi_record *rec,
-    bool u)
+format_target(char *buf, size_t bufsz, char *note, size_t notesz,
+    const struct fqi_record *rec, bool u)
 {
 	char	 prev[16], yi[32];
 
 	q_name(prev, sizeof prev, rec->iteration - 1, u);
 	snprintf(yi, sizeof yi, "y[%ld]", rec->i);
-	if (rec->iteration == 0)
-		snprintf(buf, bufsz, "%s = r = %g   (iteration 0 fits the "
-		    "rewards alone)", yi, rec->r);
-	else if (rec->terminated)
-		snprintf(buf, bufsz, "%s = r = %g   (terminated: the pole "
-		    "fell or the cart left, no future to add)", yi, rec->r);
-	else
+	note[0] = '\0';
+	if (rec->iteration == 0) {
+		snprintf(buf, bufsz, "%s = r = %g", yi, rec->r);
+		snprintf(note, notesz, "(iteration 0 fits the rewards alone)");
+	} else if (rec->terminated) {
+		snprintf(buf, bufsz, "%s = r = %g", yi, rec->r);
+		snprintf(note, notesz, "(terminated: the pole fell or the cart "
+		    "left, no future to add)");
+	} else {
 		snprintf(buf, bufsz, "%s = r + %s max %s(s%s,%s) = %g + %g %s "
-		    "max(%.3f, %.3f) = %.3f%s", yi, u ? "γ" : "gamma",
+		    "max(%.3f, %.3f) = %.3f", yi, u ? "γ" : "gamma",
 		    prev, u ? "′" : "'", u ? "·" : ".", rec->r, rec->gamma,
-		    u ? "×" : "x", rec->q_next[0], rec->q_next[1], rec->target,
-		    rec->truncated ? "  (truncated, so it bootstraps)" : "");
+		    u ? "×" : "x", rec->q_next[0], rec->q_next[1], rec->target);
+		if (rec->truncated)
+			snprintf(note, notesz, "(truncated by the time limit: "
+			    "it bootstraps)");
+	}
 }
 
+/* Whether text fits in the columns left from x to the rect's end. */
+static bool
+fits(struct rect r, int x, const char *text)
+{
+	return (x + canvas_textwidth(text) <= r.x + r.w);
+}
+
+/*
+ * Two lines: the target of one transition with its numbers and, when
+ * it fits, why it is what it is; then what the new fit makes of that
+ * transition, its state, and how to see another.  A note too long for
+ * the first line opens the second.
+ */
 void
 view_fqi_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
@@ -276,7 +296,8 @@ view_fqi_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	const struct fqi_session	*fs = t->f;
 	struct fqi_record		 rec;
 	bool				 u = o->glyphs == PLOT_UTF8;
-	char				 line[512], qn[16];
+	char				 line[512], note[128], part[256], qn[16];
+	int				 x, y;
 	long				 i;
 
 	view_clear(c, r);
@@ -285,20 +306,40 @@ view_fqi_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		    "SPACE runs iteration 0, which fits the rewards.", r.w,
 		    ST_PLAIN);
 		if (r.h > 1)
-			canvas_textstyle(c, r.x, r.y + 1, "Each later "
-			    "iteration fits r + gamma max Q(s',.) of the fit "
-			    "before it.", r.w, ST_DIM);
+			canvas_textstyle(c, r.x, r.y + 1, u ? "Each later "
+			    "iteration fits r + γ max Q(s′,·) of the fit "
+			    "before it." : "Each later iteration fits r + "
+			    "gamma max Q(s',.) of the fit before it.", r.w,
+			    ST_DIM);
 		return;
 	}
 	i = fs->inspect >= 0 ? fs->inspect : fs->samples[0];
 	fqi_record(fs->fqi, i, &rec);
-	format_target(line, sizeof line, &rec, u);
-	canvas_textstyle(c, r.x, r.y, line, r.w, ST_PLAIN);
+	format_target(line, sizeof line, note, sizeof note, &rec, u);
+	x = r.x + canvas_textstyle(c, r.x, r.y, line, r.w, ST_PLAIN);
+	if (note[0] != '\0' && fits(r, x + 3, note)) {
+		canvas_textstyle(c, x + 3, r.y, note, r.x + r.w - x - 3,
+		    ST_DIM);
+		note[0] = '\0';
+	}
 	if (r.h < 2)
 		return;
+	y = r.y + 1;
+	x = r.x;
+	if (note[0] != '\0')
+		x += canvas_textstyle(c, x, y, note, r.w, ST_DIM) + 2;
 	q_name(qn, sizeof qn, rec.iteration, u);
-	snprintf(line, sizeof line, "fit %s(s,%s) = %.3f, s = (%.3f, %.3f, "
-	    "%.3f, %.3f); :target I: another", qn, arrow(rec.a, u),
-	    rec.fitted, rec.s[0], rec.s[1], rec.s[2], rec.s[3]);
-	canvas_textstyle(c, r.x, r.y + 1, line, r.w, ST_DIM);
+	snprintf(part, sizeof part, "fit %s(s,%s) = %.3f", qn,
+	    arrow(rec.a, u), rec.fitted);
+	if (!fits(r, x, part))
+		return;
+	x += canvas_textstyle(c, x, y, part, r.x + r.w - x, ST_DIM);
+	snprintf(part, sizeof part, " at s = (%.3f, %.3f, %.3f, %.3f)",
+	    rec.s[0], rec.s[1], rec.s[2], rec.s[3]);
+	if (!fits(r, x, part))
+		return;
+	x += canvas_textstyle(c, x, y, part, r.x + r.w - x, ST_DIM);
+	if (fits(r, x + 3, ":target I: another"))
+		canvas_textstyle(c, x + 3, y, ":target I: another",
+		    r.x + r.w - x - 3, ST_DIM);
 }
