@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "atomicfile.h"
 #include "batch.h"
 #include "canvas.h"
 #include "fqi-session.h"
@@ -139,6 +140,32 @@ print_plot(const struct fqi *f, const struct batch_options *o, FILE *out)
 	canvas_free(cv);
 }
 
+/* The table as CSV (temporary file, then rename): one row per
+ * iteration; r2 is empty where the targets were constant. */
+static int
+write_csv(const struct fqi *f, const char *path, char *err, size_t errsz)
+{
+	struct atomicfile	 af;
+	const struct fqi_iteration *it;
+	int			 k;
+
+	if (atomicfile_open(&af, path, err, errsz) != 0)
+		return (-1);
+	fputs("iteration,r2,target_mean,target_max,eval_mean,eval_std,"
+	    "eval_episodes,seconds,eval_seconds\n", af.f);
+	for (k = 0; k < f->done; k++) {
+		it = &f->hist[k];
+		fprintf(af.f, "%d,", it->iteration);
+		if (!isnan(it->r2))
+			fprintf(af.f, "%.17g", it->r2);
+		fprintf(af.f, ",%.17g,%.17g,%.17g,%.17g,%ld,%.6f,%.6f\n",
+		    it->target_mean, it->target_max, it->eval_mean,
+		    it->eval_std, it->eval_episodes, it->seconds,
+		    it->eval_seconds);
+	}
+	return (atomicfile_commit(&af, err, errsz));
+}
+
 int
 batch_fqi(const struct params *p, const struct datadir *d,
     const struct batch_options *o, FILE *out, char *err, size_t errsz)
@@ -162,6 +189,11 @@ batch_fqi(const struct params *p, const struct datadir *d,
 	}
 	if (p->eval_episodes > 0)
 		print_plot(fs->fqi, o, out);
+	if (o->csv_path != NULL && write_csv(fs->fqi, o->csv_path, err,
+	    errsz) != 0) {
+		fqi_session_free(fs);
+		return (-1);
+	}
 	fprintf(out, "summary: regressor=%s iterations=%d transitions=%ld "
 	    "eval_mean=%.4f eval_std=%.4f seconds=%.6f\n",
 	    regressor_kind_name((enum regressor_kind)p->regressor),

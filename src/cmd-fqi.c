@@ -190,7 +190,7 @@ static int
 cmd_target_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 {
 	struct fqi_session	*fs = t->f;
-	long			 i, k;
+	long			 i, k, shown;
 
 	(void)out;
 	if (argc == 1) {
@@ -198,9 +198,11 @@ cmd_target_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 		    &i) != 0)
 			return (-1);
 	} else {
-		/* The next sampled one after the one shown. */
+		/* The next sampled one after the one shown (the first
+		 * when none was chosen). */
+		shown = fs->inspect >= 0 ? fs->inspect : fs->samples[0];
 		for (k = 0; k < FQI_SAMPLES; k++)
-			if (fs->samples[k] == fs->inspect)
+			if (fs->samples[k] == shown)
 				break;
 		i = fs->samples[k < FQI_SAMPLES ? (k + 1) % FQI_SAMPLES : 0];
 	}

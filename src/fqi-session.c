@@ -131,6 +131,7 @@ play_restart(struct fqi_session *fs)
 {
 	rng_seed(&fs->play_rng, (uint64_t)fs->p.seed, STREAM_PLAY);
 	env_reset(fs->cart, &fs->play_rng);
+	fs->cart_fresh = true;
 	fs->playing = false;
 	fs->play_episodes = 0;
 	fs->play_steps = 0;
@@ -269,6 +270,21 @@ changes_data(const char *name)
 	    strcmp(name, "env") == 0);
 }
 
+bool
+fqi_only_param(const char *name)
+{
+	static const char *const names[] = {
+		"regressor", "iterations", "transitions", "k", "trees",
+		"min_split", "dataset", NULL
+	};
+	int	 i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(name, names[i]) == 0)
+			return (true);
+	return (false);
+}
+
 /* Whether a parameter means anything to FQI on CartPole. */
 bool
 fqi_param_applies(const char *name)
@@ -335,7 +351,11 @@ fqi_session_play_step(struct fqi_session *fs)
 	double		 obs[ENV_OBS_MAX];
 
 	if (!fs->playing) {
-		env_reset(fs->cart, &fs->play_rng);
+		/* The cart on screen is where the first episode starts;
+		 * later ones start afresh. */
+		if (!fs->cart_fresh)
+			env_reset(fs->cart, &fs->play_rng);
+		fs->cart_fresh = false;
 		fs->playing = true;
 		fs->play_steps = 0;
 		fs->play_return = 0;

@@ -281,13 +281,26 @@ apply_cli(const struct cli *c, const struct datadir *d, struct params *p,
 	for (i = 0; i < c->nassign; i++)
 		if (param_assign(p, c->assign[i], err, errsz) != 0)
 			return (-1);
+	/* FQI and CartPole go together, and nothing else with them. */
+	if (params_is_fqi(p) != (strcmp(params_env(p), "cartpole") == 0)) {
+		snprintf(err, errsz, params_is_fqi(p) ? "agent fqi learns on "
+		    "env cartpole, not %s" : "%s learns a table, and %s's "
+		    "states are continuous: use agent fqi", params_is_fqi(p) ?
+		    params_env(p) : params_agent(p), params_env(p));
+		return (-1);
+	}
 	/* A setting FQI would ignore is a mistake worth naming. */
-	for (i = 0; i < c->nassign && params_is_fqi(p); i++) {
+	for (i = 0; i < c->nassign; i++) {
 		len = strcspn(c->assign[i], "=");
 		snprintf(name, sizeof name, "%.*s", (int)len, c->assign[i]);
-		if (!fqi_param_applies(name)) {
+		if (params_is_fqi(p) && !fqi_param_applies(name)) {
 			snprintf(err, errsz, "%s does not apply to fitted "
 			    "Q-iteration on CartPole", name);
+			return (-1);
+		}
+		if (!params_is_fqi(p) && fqi_only_param(name)) {
+			snprintf(err, errsz, "%s applies to fitted Q-iteration "
+			    "only (qtutor --lesson fqi)", name);
 			return (-1);
 		}
 	}
@@ -372,6 +385,11 @@ batch(const struct cli *c, const struct datadir *d)
 	o.glyphs = glyphs_from_locale();
 	o.width = 72;
 	o.progress = isatty(STDERR_FILENO) && p.runs * p.episodes >= 100000;
+	if (params_is_fqi(&p) && c->compare != NULL) {
+		lesson_free(l);
+		return (usage_error("--compare runs the tabular agents; for "
+		    "FQI run one batch per regressor (--set regressor=NAME)"));
+	}
 	/* --compare, or the comparison the lesson itself declares (the
 	 * cliff lesson compares Q-learning and SARSA). */
 	if (c->compare != NULL || (l != NULL && l->compare != NULL)) {

@@ -7,6 +7,7 @@
 #include "env_cliffwalking.h"
 #include "env_dummy.h"
 #include "env_frozenlake.h"
+#include "fqi-session.h"
 #include "gridmap.h"
 #include "session.h"
 #include "stats.h"
@@ -500,6 +501,11 @@ session_set(struct session *s, const char *name, const char *value,
 	if (param_set(&next, name, value, err, errsz) != 0)
 		return (-1);
 	t = param_find(name);
+	if (fqi_only_param(name)) {
+		snprintf(err, errsz, "%s applies to fitted Q-iteration only "
+		    "(qtutor --lesson fqi)", name);
+		return (-1);
+	}
 	/* Setting a value it already has changes nothing: opening a page
 	 * again must not throw away what was learned. */
 	if (params_same(&s->p, &next, t))

@@ -76,10 +76,35 @@ run 1 --batch --lesson fqi --set k=500 --set transitions=300
     bad "k > n: $(cat "$tmp/err")"
 
 # A tabular agent on CartPole, and FQI off CartPole.
-run 1 --batch --env cartpole --set agent=qlearning
+run 2 --batch --env cartpole --set agent=qlearning
 grep -q 'continuous' "$tmp/err" && ok || bad "qlearning on cartpole: $(cat "$tmp/err")"
-run 1 --batch --env frozenlake --set agent=fqi
+run 2 --batch --env frozenlake --set agent=fqi
 grep -q 'cartpole' "$tmp/err" && ok || bad "fqi on frozenlake: $(cat "$tmp/err")"
+
+# FQI's settings mean nothing to a tabular agent.
+run 2 --batch --lesson frozenlake --set k=3
+grep -q 'k applies to fitted Q-iteration only' "$tmp/err" && ok ||
+    bad "k in frozenlake: $(cat "$tmp/err")"
+# --compare is for the tabular agents.
+run 2 --batch --lesson fqi --compare k=10,30
+grep -q -- '--compare runs the tabular agents' "$tmp/err" && ok ||
+    bad "compare in fqi: $(cat "$tmp/err")"
+
+# --csv: one row per iteration, R² empty where the targets are constant;
+# an existing file is replaced whole, and kept when the write fails.
+echo old >"$tmp/fqi.csv"
+run 0 --batch --lesson fqi --set iterations=2 --set transitions=3000 \
+    --csv "$tmp/fqi.csv"
+[ "$(head -n 1 "$tmp/fqi.csv")" = "iteration,r2,target_mean,target_max,eval_mean,eval_std,eval_episodes,seconds,eval_seconds" ] &&
+    ok || bad "csv header: $(head -n 1 "$tmp/fqi.csv")"
+[ "$(wc -l <"$tmp/fqi.csv")" -eq 3 ] && ok || bad "csv rows: $(cat "$tmp/fqi.csv")"
+grep -q '^0,,1,1,' "$tmp/fqi.csv" && ok || bad "csv row 0: $(sed -n 2p "$tmp/fqi.csv")"
+mkdir "$tmp/ro" && chmod 500 "$tmp/ro"
+if [ "$(id -u)" -ne 0 ]; then
+	run 1 --batch --lesson fqi --set iterations=1 --set transitions=3000 \
+	    --csv "$tmp/ro/x.csv"
+	grep -q 'x.csv' "$tmp/err" && ok || bad "csv unwritable: $(cat "$tmp/err")"
+fi
 
 # A dataset file loads, and gives the numbers of the data it holds.
 run 0 --batch --lesson fqi --set iterations=1 \

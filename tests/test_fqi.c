@@ -392,6 +392,42 @@ check_back(enum regressor_kind kind)
 	dataset_free(ds);
 }
 
+/* Only the last FQI_BACK_MAX iterations' targets are kept: going back
+ * stops there, after landing on exactly the earlier fits. */
+static void
+test_back_limit(void **state)
+{
+	struct dataset		*ds = collect(500, 2);
+	struct fqi_config	 c = config(REG_KNN, 0);
+	struct fqi		*f;
+	double			*q3 = malloc(1000 * sizeof *q3);
+	char			 err[256];
+	int			 k, backs = 0;
+
+	(void)state;
+	c.reg.k = 5;
+	f = fqi_new(ds, &c, err, sizeof err);
+	assert_non_null(f);
+	for (k = 0; k < 70; k++) {
+		fqi_iterate(f);
+		if (k == 67)
+			memcpy(q3, f->q, 1000 * sizeof *q3);
+	}
+	while (fqi_back(f) == 0)
+		backs++;
+	/* Fit 69 back to fit 7: fits 6 and 5 still kept, 4 is not. */
+	assert_int_equal(f->done, 70 - backs);
+	assert_int_equal(f->kept_from, 70 - FQI_BACK_MAX);
+	assert_true(f->done - 1 - 2 < f->kept_from);
+	/* Going forward again rebuilds the same fits. */
+	while (f->done < 68)
+		fqi_iterate(f);
+	assert_memory_equal(q3, f->q, 1000 * sizeof *q3);
+	free(q3);
+	fqi_free(f);
+	dataset_free(ds);
+}
+
 static void
 test_back_knn(void **state)
 {
@@ -451,6 +487,7 @@ main(void)
 		cmocka_unit_test(test_damaged_files),
 		cmocka_unit_test(test_save_keeps_old_file_on_error),
 		cmocka_unit_test(test_record_matches_targets),
+		cmocka_unit_test(test_back_limit),
 		cmocka_unit_test(test_back_knn),
 		cmocka_unit_test(test_back_trees),
 		cmocka_unit_test(test_knn_learns_to_balance),

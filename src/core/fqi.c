@@ -150,6 +150,10 @@ keep_targets(struct fqi *f, int k)
 {
 	double	**slot = &f->ys[k % FQI_BACK_MAX];
 
+	/* The slot held iteration k - FQI_BACK_MAX's targets: gone. */
+	if (k - FQI_BACK_MAX + 1 > f->kept_from)
+		f->kept_from = k - FQI_BACK_MAX + 1;
+
 	if (*slot == NULL)
 		*slot = xreallocarray(NULL, (size_t)f->data->n,
 		    sizeof **slot);
@@ -217,7 +221,7 @@ fqi_back(struct fqi *f)
 		return (-1);
 	/* Both earlier fits' targets must still be kept: k - 2's to
 	 * rebuild q_prev, k - 1's for the model itself. */
-	if (k >= 2 && k - 2 < f->done - FQI_BACK_MAX)
+	if ((k >= 2 && k - 2 < f->kept_from) || (k == 1 && f->kept_from > 0))
 		return (-1);
 	if (k == 0) {
 		memset(f->q, 0, (size_t)f->data->n * f->data->nactions *

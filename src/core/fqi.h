@@ -88,7 +88,9 @@ struct fqi {
 	double			*q_prev;	/* Q_{k-1}: made y */
 	double			 gamma_used;	/* the gamma y was made with */
 	struct fqi_iteration	*hist;		/* done of them */
-	double			**ys;		/* ys[k]: targets of fit k */
+	double			**ys;		/* ys[k % FQI_BACK_MAX]: fit
+						 * k's targets, k >= kept_from */
+	int			 kept_from;
 };
 
 /* FQI on a dataset (which must outlive it), nothing fitted yet.  The
