@@ -3,7 +3,7 @@
  * FQI iterations, and the cart playing the current greedy policy at the
  * run speed, for the eye.
  *
- * An iteration runs on a worker thread: with the trees it takes a
+ * An iteration runs on a worker thread: with the trees it takes half a
  * second or more, and the screen must go on answering keys meanwhile.
  * While it runs the FQI session belongs to the worker: the views draw
  * nothing from it (the screen keeps the last frame and updates the
