@@ -270,36 +270,11 @@ changes_data(const char *name)
 	    strcmp(name, "env") == 0);
 }
 
-bool
-fqi_only_param(const char *name)
-{
-	static const char *const names[] = {
-		"regressor", "iterations", "transitions", "k", "trees",
-		"min_split", "dataset", NULL
-	};
-	int	 i;
-
-	for (i = 0; names[i] != NULL; i++)
-		if (strcmp(name, names[i]) == 0)
-			return (true);
-	return (false);
-}
-
 /* Whether a parameter means anything to FQI on CartPole. */
 bool
 fqi_param_applies(const char *name)
 {
-	static const char *const names[] = {
-		"agent", "env", "gamma", "eval_episodes", "iterations",
-		"regressor", "k", "trees", "min_split", "transitions",
-		"dataset", "seed", "threads", "window", NULL
-	};
-	int	 i;
-
-	for (i = 0; names[i] != NULL; i++)
-		if (strcmp(name, names[i]) == 0)
-			return (true);
-	return (false);
+	return (param_applies(name, SCOPE_FQI));
 }
 
 int
@@ -316,8 +291,7 @@ fqi_session_set(struct fqi_session *fs, const char *name, const char *value,
 	if (params_same(&fs->p, &next, t))
 		return (0);
 	if (!fqi_param_applies(name)) {
-		snprintf(err, errsz, "%s does not apply to fitted Q-iteration "
-		    "on CartPole", name);
+		snprintf(err, errsz, "%s does not apply to agent fqi", name);
 		return (-1);
 	}
 	if (strcmp(name, "agent") == 0 || strcmp(name, "env") == 0) {

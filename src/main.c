@@ -281,26 +281,26 @@ apply_cli(const struct cli *c, const struct datadir *d, struct params *p,
 	for (i = 0; i < c->nassign; i++)
 		if (param_assign(p, c->assign[i], err, errsz) != 0)
 			return (-1);
-	/* FQI and CartPole go together, and nothing else with them. */
-	if (params_is_fqi(p) != (strcmp(params_env(p), "cartpole") == 0)) {
-		snprintf(err, errsz, params_is_fqi(p) ? "agent fqi learns on "
-		    "env cartpole, not %s" : "%s learns a table, and %s's "
-		    "states are continuous: use agent fqi", params_is_fqi(p) ?
-		    params_env(p) : params_agent(p), params_env(p));
+	/* FQI and DQN learn on CartPole, and the tables off it. */
+	if ((params_scope(p) != SCOPE_TABULAR) !=
+	    (strcmp(params_env(p), "cartpole") == 0)) {
+		if (params_scope(p) != SCOPE_TABULAR)
+			snprintf(err, errsz, "agent %s learns on env "
+			    "cartpole, not %s", params_agent(p),
+			    params_env(p));
+		else
+			snprintf(err, errsz, "%s learns a table, and %s's "
+			    "states are continuous: use agent fqi or dqn",
+			    params_agent(p), params_env(p));
 		return (-1);
 	}
-	/* A setting FQI would ignore is a mistake worth naming. */
+	/* A setting the learner would ignore is a mistake worth naming. */
 	for (i = 0; i < c->nassign; i++) {
 		len = strcspn(c->assign[i], "=");
 		snprintf(name, sizeof name, "%.*s", (int)len, c->assign[i]);
-		if (params_is_fqi(p) && !fqi_param_applies(name)) {
-			snprintf(err, errsz, "%s does not apply to fitted "
-			    "Q-iteration on CartPole", name);
-			return (-1);
-		}
-		if (!params_is_fqi(p) && fqi_only_param(name)) {
-			snprintf(err, errsz, "%s applies to fitted Q-iteration "
-			    "only (qtutor --lesson fqi)", name);
+		if (!param_applies(name, params_scope(p))) {
+			snprintf(err, errsz, "%s does not apply to agent %s",
+			    name, params_agent(p));
 			return (-1);
 		}
 	}

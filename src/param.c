@@ -39,6 +39,7 @@ const struct param param_table[] = {
 	  .text = "The environment the agent learns in." },
 	{ .name = "alpha", .type = P_REAL, .offset = OFF(alpha),
 	  .min = 0, .max = 1, .def = 0.1, .effect = PE_LIVE,
+	  .scope = SCOPE_TABULAR,
 	  .text = "Step size: how far one update moves Q(s,a) toward its "
 	  "target." },
 	{ .name = "gamma", .type = P_REAL, .offset = OFF(gamma),
@@ -47,33 +48,41 @@ const struct param param_table[] = {
 	  "target." },
 	{ .name = "epsilon", .type = P_REAL, .offset = OFF(epsilon),
 	  .min = 0, .max = 1, .def = 0.1, .effect = PE_LIVE,
+	  .scope = SCOPE_TABULAR,
 	  .text = "Exploration rate of the egreedy policy: the probability "
 	  "of a random action." },
 	{ .name = "policy", .type = P_CHOICE, .offset = OFF(policy),
 	  .choices = policy_choices, .def = POLICY_EGREEDY, .effect = PE_LIVE,
+	  .scope = SCOPE_TABULAR,
 	  .text = "How actions are chosen while learning: egreedy, noisy "
 	  "(argmax of Q plus N(0,1)/(episode+1)), greedy or random." },
 	{ .name = "ps_gamma", .type = P_REAL, .offset = OFF(ps_gamma),
 	  .min = 0, .max = 1, .def = 1e-7, .effect = PE_LIVE,
+	  .scope = SCOPE_TABULAR,
 	  .text = "Damping of projective simulation: every step each h "
 	  "forgets this fraction of its distance from 1." },
 	{ .name = "eta", .type = P_REAL, .offset = OFF(eta),
 	  .min = 0, .max = 1, .def = 0.006, .effect = PE_LIVE,
+	  .scope = SCOPE_TABULAR,
 	  .text = "Glow rate of projective simulation: every step each "
 	  "glow g shrinks by this fraction." },
 	{ .name = "beta", .type = P_REAL, .offset = OFF(beta),
 	  .min = 0, .max = 100, .def = 1, .effect = PE_LIVE,
+	  .scope = SCOPE_TABULAR,
 	  .text = "Inverse temperature of the softmax ps_policy: "
 	  "p(a|s) is proportional to exp(beta h(s,a))." },
 	{ .name = "ps_policy", .type = P_CHOICE, .offset = OFF(ps_policy),
 	  .choices = ps_policy_choices, .def = 0, .effect = PE_LIVE,
+	  .scope = SCOPE_TABULAR,
 	  .text = "How projective simulation hops from a percept to an "
 	  "action: standard (p proportional to h) or softmax." },
 	{ .name = "episodes", .type = P_INT, .offset = OFF(episodes),
 	  .min = 1, .max = 10000000, .def = 500, .effect = PE_BATCH,
+	  .scope = SCOPE_TABULAR,
 	  .text = "Episodes per run." },
 	{ .name = "runs", .type = P_INT, .offset = OFF(runs),
 	  .min = 1, .max = 100000, .def = 1, .effect = PE_BATCH,
+	  .scope = SCOPE_TABULAR,
 	  .text = "Independent runs to average, each with its own seed "
 	  "derived from the base seed." },
 	{ .name = "seed", .type = P_INT, .offset = OFF(seed),
@@ -81,25 +90,31 @@ const struct param param_table[] = {
 	  .text = "Base seed: the same seed gives the same run everywhere." },
 	{ .name = "map", .type = P_STRING, .offset = OFF(map),
 	  .def_str = "4x4", .effect = PE_RESET,
+	  .scope = SCOPE_TABULAR,
 	  .text = "FrozenLake map: 4x4, 8x8, a map name from the data "
 	  "directory, or a map file." },
 	{ .name = "slippery", .type = P_BOOL, .offset = OFF(slippery),
 	  .def = 1, .effect = PE_RESET,
+	  .scope = SCOPE_TABULAR,
 	  .text = "Slippery ground, for frozenlake and cliffwalking: the "
 	  "intended move only succeeds with probability success_rate on "
 	  "FrozenLake, 1/3 on CliffWalking." },
 	{ .name = "success_rate", .type = P_REAL, .offset = OFF(success_rate),
 	  .min = 0, .max = 1, .def = 1.0 / 3.0, .effect = PE_RESET,
+	  .scope = SCOPE_TABULAR,
 	  .text = "On slippery ice, the probability of the intended move; "
 	  "each perpendicular move gets half the rest." },
 	{ .name = "states", .type = P_INT, .offset = OFF(states),
 	  .min = 2, .max = 1000, .def = 5, .effect = PE_RESET,
+	  .scope = SCOPE_TABULAR,
 	  .text = "States of the dummy environment." },
 	{ .name = "actions", .type = P_INT, .offset = OFF(actions),
 	  .min = 1, .max = 100, .def = 3, .effect = PE_RESET,
+	  .scope = SCOPE_TABULAR,
 	  .text = "Actions of the dummy environment." },
 	{ .name = "max_steps", .type = P_INT, .offset = OFF(max_steps),
 	  .min = 0, .max = 1000000, .def = 0, .effect = PE_LIVE,
+	  .scope = SCOPE_TABULAR,
 	  .text = "Steps before an episode is truncated; 0 keeps "
 	  "Gymnasium's limit (100, or 200 on the 8x8 map; none on "
 	  "cliffwalking; 100 on dummy)." },
@@ -116,27 +131,34 @@ const struct param param_table[] = {
 	  "parallel; 0 uses one per CPU.  Results do not depend on it." },
 	{ .name = "regressor", .type = P_CHOICE, .offset = OFF(regressor),
 	  .choices = regressor_choices, .def = 0, .effect = PE_RESET,
+	  .scope = SCOPE_FQI,
 	  .text = "FQI's regressor: knn (k nearest neighbours), linear or "
 	  "poly (least squares per action on the state, or on the state "
 	  "and its products), trees (extremely randomized trees)." },
 	{ .name = "iterations", .type = P_INT, .offset = OFF(iterations),
 	  .min = 1, .max = 1000, .def = 20, .effect = PE_BATCH,
+	  .scope = SCOPE_FQI,
 	  .text = "FQI iterations a batch run or `run' performs." },
 	{ .name = "transitions", .type = P_INT, .offset = OFF(transitions),
 	  .min = 100, .max = 1000000, .def = 50000, .effect = PE_RESET,
+	  .scope = SCOPE_FQI,
 	  .text = "Size of FQI's dataset: transitions collected with a "
 	  "random policy." },
 	{ .name = "k", .type = P_INT, .offset = OFF(k),
 	  .min = 1, .max = 1000, .def = 30, .effect = PE_RESET,
+	  .scope = SCOPE_FQI,
 	  .text = "Neighbours the knn regressor averages." },
 	{ .name = "trees", .type = P_INT, .offset = OFF(trees),
 	  .min = 1, .max = 1000, .def = 50, .effect = PE_RESET,
+	  .scope = SCOPE_FQI,
 	  .text = "Trees in the extremely randomized forest." },
 	{ .name = "min_split", .type = P_INT, .offset = OFF(min_split),
 	  .min = 2, .max = 100000, .def = 2, .effect = PE_RESET,
+	  .scope = SCOPE_FQI,
 	  .text = "Smallest node a tree still splits (n_min)." },
 	{ .name = "dataset", .type = P_STRING, .offset = OFF(dataset),
 	  .def_str = "random", .effect = PE_RESET,
+	  .scope = SCOPE_FQI,
 	  .text = "FQI's dataset: random collects `transitions' with a "
 	  "random policy; anything else is a dataset file to load." },
 	{ .name = NULL }
@@ -421,6 +443,26 @@ const char *
 param_choice(const struct param *t, int index)
 {
 	return (t->choices[index]);
+}
+
+unsigned
+params_scope(const struct params *p)
+{
+	const char	*a = params_agent(p);
+
+	if (strcmp(a, "fqi") == 0)
+		return (SCOPE_FQI);
+	if (strcmp(a, "dqn") == 0)
+		return (SCOPE_DQN);
+	return (SCOPE_TABULAR);
+}
+
+bool
+param_applies(const char *name, unsigned scope)
+{
+	const struct param	*t = param_find(name);
+
+	return (t != NULL && (t->scope == 0 || (t->scope & scope) != 0));
 }
 
 const char *

@@ -56,6 +56,11 @@ struct params {
 	char		 dataset[PARAM_STR_MAX];
 };
 
+/* Which learners read a parameter: a bit each; 0 means all of them. */
+#define SCOPE_TABULAR	0x1	/* Q-learning, SARSA, PS: tables */
+#define SCOPE_FQI	0x2
+#define SCOPE_DQN	0x4
+
 struct param {
 	const char		*name;
 	enum param_type		 type;
@@ -67,6 +72,7 @@ struct param {
 	const char *const	*choices;	/* P_CHOICE, NULL-terminated */
 	enum param_effect	 effect;
 	const char		*unit;		/* for help, may be NULL */
+	unsigned		 scope;		/* SCOPE_*, 0: all */
 	const char		*text;
 };
 
@@ -93,6 +99,11 @@ bool		 params_same(const struct params *, const struct params *,
 /* The choice name of a P_CHOICE value. */
 const char	*param_choice(const struct param *, int index);
 const char	*params_agent(const struct params *);
+/* The scope of the agent p names: SCOPE_TABULAR, SCOPE_FQI or
+ * SCOPE_DQN. */
+unsigned	 params_scope(const struct params *);
+/* Whether parameter `name' means anything to learners of scope. */
+bool		 param_applies(const char *name, unsigned scope);
 const char	*params_env(const struct params *);
 /* The allowed values or range, e.g. "[0, 1]" or "egreedy|noisy". */
 void		 param_describe_range(const struct param *, char *buf,

@@ -7,7 +7,6 @@
 #include "env_cliffwalking.h"
 #include "env_dummy.h"
 #include "env_frozenlake.h"
-#include "fqi-session.h"
 #include "gridmap.h"
 #include "session.h"
 #include "stats.h"
@@ -501,9 +500,11 @@ session_set(struct session *s, const char *name, const char *value,
 	if (param_set(&next, name, value, err, errsz) != 0)
 		return (-1);
 	t = param_find(name);
-	if (fqi_only_param(name)) {
-		snprintf(err, errsz, "%s applies to fitted Q-iteration only "
-		    "(qtutor --lesson fqi)", name);
+	if (!param_applies(name, SCOPE_TABULAR)) {
+		snprintf(err, errsz, "%s does not apply to %s: it is a "
+		    "setting of %s", name, params_agent(&s->p),
+		    param_applies(name, SCOPE_FQI) ? "fitted Q-iteration "
+		    "(qtutor --lesson fqi)" : "DQN (qtutor --lesson dqn)");
 		return (-1);
 	}
 	/* Setting a value it already has changes nothing: opening a page

@@ -31,9 +31,9 @@ check_set(void *ctx, const char *name, const char *value, char *err,
 
 	if (param_set(&scratch, name, value, err, errsz) != 0)
 		return (-1);
-	if (params_is_fqi(lc->p) && !fqi_param_applies(name)) {
-		snprintf(err, errsz, "%s does not apply to fitted "
-		    "Q-iteration on CartPole", name);
+	if (!param_applies(name, params_scope(lc->p))) {
+		snprintf(err, errsz, "%s does not apply to agent %s", name,
+		    params_agent(lc->p));
 		return (-1);
 	}
 	if (strcmp(name, "map") != 0)

@@ -62,7 +62,7 @@ head -n 1 "$tmp/err" | grep -q "regressor: 'forest' is not one of knn|linear|pol
 run 2 --batch --lesson fqi --set k=0
 grep -q 'k' "$tmp/err" && ok || bad "k=0: $(cat "$tmp/err")"
 run 2 --batch --lesson fqi --set map=8x8
-grep -q 'map does not apply to fitted Q-iteration' "$tmp/err" && ok ||
+grep -q 'map does not apply to agent fqi' "$tmp/err" && ok ||
     bad "map in fqi: $(cat "$tmp/err")"
 run 1 --batch --lesson fqi --set dataset="$tmp/missing.csv"
 [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q 'missing.csv' "$tmp/err" && ok ||
@@ -83,7 +83,7 @@ grep -q 'cartpole' "$tmp/err" && ok || bad "fqi on frozenlake: $(cat "$tmp/err")
 
 # FQI's settings mean nothing to a tabular agent.
 run 2 --batch --lesson frozenlake --set k=3
-grep -q 'k applies to fitted Q-iteration only' "$tmp/err" && ok ||
+grep -q 'k does not apply to agent qlearning' "$tmp/err" && ok ||
     bad "k in frozenlake: $(cat "$tmp/err")"
 # --compare is for the tabular agents.
 run 2 --batch --lesson fqi --compare k=10,30
