@@ -19,6 +19,7 @@ struct batch_options {
 	enum plot_glyphs	 glyphs;
 	int			 width;		/* plot width in columns */
 	bool			 progress;	/* show progress on stderr */
+	const char		*network_path;	/* DQN: save the network */
 };
 
 /* Returns 0, or -1 with err filled (the experiment could not be built
@@ -36,6 +37,10 @@ void	batch_print_summary(const struct params *p,
 /* Fitted Q-iteration: the dataset, a row per iteration, the
  * evaluation curve, then the summary line. */
 int	batch_fqi(const struct params *, const struct datadir *,
+	    const struct batch_options *, FILE *out, char *err, size_t errsz);
+/* DQN: progress at each evaluation, the curves, the final evaluation,
+ * then the summary line; -1 (after the summary) if it diverged. */
+int	batch_dqn(const struct params *, const struct datadir *,
 	    const struct batch_options *, FILE *out, char *err, size_t errsz);
 /*
  * A comparison (see compare.h) run and printed: the settings, one plot

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "dqn-session.h"
 #include "fqi-session.h"
 #include "compare.h"
 #include "config.h"
@@ -33,8 +34,8 @@
 
 enum {
 	OPT_ACTIONS = 256, OPT_BATCH, OPT_COMPARE, OPT_CSV, OPT_ENV,
-	OPT_EPISODES, OPT_INIT, OPT_LIST, OPT_RESTART, OPT_RUNS, OPT_SEED,
-	OPT_SET, OPT_SOLVE, OPT_VERSION
+	OPT_EPISODES, OPT_INIT, OPT_LIST, OPT_RESTART, OPT_RUNS,
+	OPT_SAVE_NETWORK, OPT_SEED, OPT_SET, OPT_SOLVE, OPT_VERSION
 };
 
 static const struct option long_options[] = {
@@ -50,6 +51,7 @@ static const struct option long_options[] = {
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "restart", no_argument, NULL, OPT_RESTART },
 	{ "runs", required_argument, NULL, OPT_RUNS },
+	{ "save-network", required_argument, NULL, OPT_SAVE_NETWORK },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "set", required_argument, NULL, OPT_SET },
 	{ "solve", no_argument, NULL, OPT_SOLVE },
@@ -69,6 +71,7 @@ struct cli {
 	const char	*actions;	/* --actions: its pushes, "0110" */
 	const char	*lesson;
 	const char	*csv;
+	const char	*save_network;	/* DQN batch: where to save */
 	const char	*compare;	/* "NAME=V1,V2,..." */
 	char		**assign;	/* "NAME=VALUE" in command-line order */
 	int		 nassign;
@@ -82,7 +85,7 @@ usage(FILE *f)
 	    "              [--set NAME=VALUE]...\n"
 	    "       qtutor --batch [--lesson NAME|FILE] [--runs N] [--episodes N]\n"
 	    "              [--seed N] [--set NAME=VALUE]... [--csv FILE]\n"
-	    "              [--compare NAME=V1,V2,...]\n"
+	    "              [--compare NAME=V1,V2,...] [--save-network FILE]\n"
 	    "       qtutor --solve [--env NAME] [--lesson NAME|FILE]\n"
 	    "              [--set NAME=VALUE]...\n"
 	    "       qtutor --env cartpole --init X,XDOT,THETA,THETADOT "
@@ -111,6 +114,7 @@ help(void)
 	    "  --seed N            base seed\n"
 	    "  --set NAME=VALUE    change a parameter (repeatable)\n"
 	    "  --csv FILE          write the averaged curves as CSV (batch)\n"
+	    "  --save-network FILE save DQN's trained network (batch)\n"
 	    "  --compare NAME=V1,V2,...\n"
 	    "                      run each value over the same seeds; one "
 	    "plot, a table\n"
@@ -182,6 +186,9 @@ parse_options(int argc, char **argv, struct cli *c, struct params *p)
 			break;
 		case OPT_COMPARE:
 			c->compare = optarg;
+			break;
+		case OPT_SAVE_NETWORK:
+			c->save_network = optarg;
 			break;
 		case OPT_CSV:
 			c->csv = optarg;
@@ -382,10 +389,16 @@ batch(const struct cli *c, const struct datadir *d)
 	memset(&o, 0, sizeof o);
 	o.title = l != NULL ? l->title : title;
 	o.csv_path = c->csv;
+	o.network_path = c->save_network;
+	if (c->save_network != NULL && !params_is_dqn(&p)) {
+		lesson_free(l);
+		return (usage_error("--save-network saves DQN's network: it "
+		    "needs agent dqn"));
+	}
 	o.glyphs = glyphs_from_locale();
 	o.width = 72;
 	o.progress = isatty(STDERR_FILENO) && p.runs * p.episodes >= 100000;
-	if (params_is_fqi(&p) && c->compare != NULL) {
+	if (params_scope(&p) != SCOPE_TABULAR && c->compare != NULL) {
 		lesson_free(l);
 		return (usage_error("--compare runs the tabular agents; for "
 		    "FQI run one batch per regressor (--set regressor=NAME)"));
@@ -400,6 +413,11 @@ batch(const struct cli *c, const struct datadir *d)
 	}
 	if (params_is_fqi(&p)) {
 		if (batch_fqi(&p, d, &o, stdout, err, sizeof err) != 0) {
+			fprintf(stderr, "qtutor: %s\n", err);
+			rc = 1;
+		}
+	} else if (params_is_dqn(&p)) {
+		if (batch_dqn(&p, d, &o, stdout, err, sizeof err) != 0) {
 			fprintf(stderr, "qtutor: %s\n", err);
 			rc = 1;
 		}

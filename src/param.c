@@ -12,7 +12,7 @@
 #define OFF(field) offsetof(struct params, field)
 
 static const char *const agent_choices[] = {
-	"qlearning", "sarsa", "expected_sarsa", "ps", "fqi", NULL
+	"qlearning", "sarsa", "expected_sarsa", "ps", "fqi", "dqn", NULL
 };
 static const char *const env_choices[] = {
 	"frozenlake", "cliffwalking", "dummy", "cartpole", NULL
@@ -25,6 +25,14 @@ static const char *const policy_choices[] = {
 static const char *const regressor_choices[] = {
 	"knn", "linear", "poly", "trees", NULL
 };
+/* Same order as enum nn_loss. */
+static const char *const loss_choices[] = { "mse", "huber", NULL };
+/* Same order as enum schedule_kind. */
+static const char *const schedule_choices[] = {
+	"linear", "exponential", "constant", NULL
+};
+/* Same order as enum param_preset. */
+static const char *const preset_choices[] = { "tutorial", "stable", NULL };
 /* Same order as enum ps_policy_kind. */
 static const char *const ps_policy_choices[] = {
 	"standard", "softmax", NULL
@@ -161,6 +169,131 @@ const struct param param_table[] = {
 	  .scope = SCOPE_FQI,
 	  .text = "FQI's dataset: random collects `transitions' with a "
 	  "random policy; anything else is a dataset file to load." },
+	{ .name = "steps", .type = P_INT, .offset = OFF(steps),
+	  .min = 1, .max = 100000000, .def = 80000, .effect = PE_RESET,
+	  .scope = SCOPE_DQN,
+	  .text = "DQN's training length in environment steps; the "
+	  "schedules of epsilon and of PER's beta are fractions of it." },
+	{ .name = "layers", .type = P_INT, .offset = OFF(layers),
+	  .min = 1, .max = 6, .def = 2, .effect = PE_RESET,
+	  .scope = SCOPE_DQN,
+	  .text = "Hidden layers of the Q-network." },
+	{ .name = "units", .type = P_INT, .offset = OFF(units),
+	  .min = 1, .max = 1024, .def = 64, .effect = PE_RESET,
+	  .scope = SCOPE_DQN,
+	  .text = "Units in each hidden layer (ReLU)." },
+	{ .name = "dueling", .type = P_BOOL, .offset = OFF(dueling),
+	  .def = 0, .effect = PE_RESET, .scope = SCOPE_DQN,
+	  .text = "The dueling head: V(s) and A(s,a) streams, Q = V + A - "
+	  "mean(A)." },
+	{ .name = "buffer", .type = P_INT, .offset = OFF(buffer),
+	  .min = 1, .max = 10000000, .def = 100000, .effect = PE_RESET,
+	  .scope = SCOPE_DQN,
+	  .text = "Replay buffer capacity in transitions; the oldest go "
+	  "first." },
+	{ .name = "learning_starts", .type = P_INT,
+	  .offset = OFF(learning_starts),
+	  .min = 0, .max = 100000000, .def = 1000, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "Steps of collecting before the first gradient step." },
+	{ .name = "train_freq", .type = P_INT, .offset = OFF(train_freq),
+	  .min = 1, .max = 100000, .def = 2, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "Environment steps per gradient step." },
+	{ .name = "target_update", .type = P_INT,
+	  .offset = OFF(target_update),
+	  .min = 1, .max = 10000000, .def = 10, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "Steps between updates of the target network (a copy, "
+	  "or a Polyak step when tau < 1)." },
+	{ .name = "tau", .type = P_REAL, .offset = OFF(tau),
+	  .min = 0, .max = 1, .def = 1, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "Polyak averaging of the target network: target = tau "
+	  "online + (1 - tau) target; 1 copies." },
+	{ .name = "batch", .type = P_INT, .offset = OFF(batch),
+	  .min = 1, .max = 4096, .def = 64, .effect = PE_RESET,
+	  .scope = SCOPE_DQN,
+	  .text = "Transitions per minibatch." },
+	{ .name = "lr", .type = P_REAL, .offset = OFF(lr),
+	  .min = 0, .max = 1, .def = 0.001, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "Adam's learning rate." },
+	{ .name = "loss", .type = P_CHOICE, .offset = OFF(loss),
+	  .choices = loss_choices, .def = 0, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "DQN's loss on the TD error: mse, or huber (quadratic "
+	  "within 1, linear beyond)." },
+	{ .name = "max_grad_norm", .type = P_REAL,
+	  .offset = OFF(max_grad_norm),
+	  .min = 0, .max = 1000000, .def = 0, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "Clip the gradient to this global norm; 0 does not "
+	  "clip." },
+	{ .name = "double_dqn", .type = P_BOOL, .offset = OFF(double_dqn),
+	  .def = 0, .effect = PE_LIVE, .scope = SCOPE_DQN,
+	  .text = "Double DQN: the online network picks the next action, "
+	  "the target network values it." },
+	{ .name = "prioritized", .type = P_BOOL, .offset = OFF(prioritized),
+	  .def = 0, .effect = PE_RESET, .scope = SCOPE_DQN,
+	  .text = "Prioritized replay: sample transitions in proportion to "
+	  "|TD error|^per_alpha." },
+	{ .name = "per_alpha", .type = P_REAL, .offset = OFF(per_alpha),
+	  .min = 0, .max = 1, .def = 0.6, .effect = PE_RESET,
+	  .scope = SCOPE_DQN,
+	  .text = "How much prioritized replay prefers large errors: 0 is "
+	  "uniform." },
+	{ .name = "per_beta", .type = P_REAL, .offset = OFF(per_beta),
+	  .min = 0, .max = 1, .def = 0.4, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "Importance-weight exponent at the start; it rises "
+	  "linearly to 1 at the last step." },
+	{ .name = "epsilon_schedule", .type = P_CHOICE,
+	  .offset = OFF(epsilon_schedule),
+	  .choices = schedule_choices, .def = 0, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "How DQN's epsilon falls from epsilon_start to "
+	  "epsilon_end: linear over exploration_fraction of the steps, "
+	  "exponential with epsilon_decay, or constant at epsilon_end." },
+	{ .name = "epsilon_start", .type = P_REAL,
+	  .offset = OFF(epsilon_start),
+	  .min = 0, .max = 1, .def = 1, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "DQN's exploration rate at step 0." },
+	{ .name = "epsilon_end", .type = P_REAL, .offset = OFF(epsilon_end),
+	  .min = 0, .max = 1, .def = 0.04, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "DQN's exploration rate at the end of its schedule." },
+	{ .name = "exploration_fraction", .type = P_REAL,
+	  .offset = OFF(exploration_fraction),
+	  .min = 0, .max = 1, .def = 0.1, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "The fraction of the steps over which the linear "
+	  "schedule takes epsilon down." },
+	{ .name = "epsilon_decay", .type = P_REAL,
+	  .offset = OFF(epsilon_decay),
+	  .min = 1, .max = 100000000, .def = 500, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN, .unit = "steps",
+	  .text = "The exponential schedule's time constant: epsilon_end "
+	  "+ (epsilon_start - epsilon_end) exp(-step / epsilon_decay)." },
+	{ .name = "eval_every", .type = P_INT, .offset = OFF(eval_every),
+	  .min = 0, .max = 100000000, .def = 5000, .effect = PE_LIVE,
+	  .scope = SCOPE_DQN,
+	  .text = "Steps between greedy evaluations (eval_episodes each); "
+	  "0 never evaluates." },
+	{ .name = "keep_best", .type = P_BOOL, .offset = OFF(keep_best),
+	  .def = 0, .effect = PE_RESET, .scope = SCOPE_DQN,
+	  .text = "Keep the network of the best evaluation so far, and "
+	  "report and save that one." },
+	{ .name = "preset", .type = P_CHOICE, .offset = OFF(preset),
+	  .choices = preset_choices, .def = 0, .effect = PE_RESET,
+	  .scope = SCOPE_DQN,
+	  .text = "A bundle of DQN settings: tutorial (the RL-Zoo settings "
+	  "of the tutorial) or stable (the cures for its collapse)." },
+	{ .name = "network", .type = P_STRING, .offset = OFF(network),
+	  .def_str = "new", .effect = PE_RESET, .scope = SCOPE_DQN,
+	  .text = "The Q-network to start from: new (initialised from the "
+	  "seed) or a file saved by save-network or --save-network." },
 	{ .name = NULL }
 };
 
@@ -359,11 +492,35 @@ param_set(struct params *p, const char *name, const char *value, char *err,
 	case P_BOOL:
 		return (parse_bool(t, value, (bool *)field, err, errsz));
 	case P_CHOICE:
-		return (parse_choice(t, value, (int *)field, err, errsz));
+		if (parse_choice(t, value, (int *)field, err, errsz) != 0)
+			return (-1);
+		if (strcmp(t->name, "preset") == 0)
+			params_apply_preset(p);
+		return (0);
 	case P_STRING:
 		return (parse_string(t, value, field, err, errsz));
 	}
 	return (-1);
+}
+
+/*
+ * DQN's presets.  tutorial: the RL-Zoo settings of the tutorial, plain
+ * DQN, which learns CartPole and then often forgets it.  stable: the
+ * cures the lesson teaches, together: Double DQN, the Huber loss with
+ * clipped gradients, a slowly moving (Polyak) target, and keeping the
+ * best evaluated network.
+ */
+void
+params_apply_preset(struct params *p)
+{
+	bool	 stable = p->preset == PRESET_STABLE;
+
+	p->double_dqn = stable;
+	p->loss = stable ? 1 : 0;		/* huber : mse */
+	p->max_grad_norm = stable ? 10 : 0;
+	p->tau = stable ? 0.005 : 1;
+	p->target_update = stable ? 1 : 10;
+	p->keep_best = stable;
 }
 
 int

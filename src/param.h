@@ -54,7 +54,37 @@ struct params {
 	long long	 trees;
 	long long	 min_split;
 	char		 dataset[PARAM_STR_MAX];
+	/* DQN on CartPole. */
+	long long	 steps;
+	long long	 layers;
+	long long	 units;
+	bool		 dueling;
+	long long	 buffer;
+	long long	 learning_starts;
+	long long	 train_freq;
+	long long	 target_update;
+	double		 tau;
+	long long	 batch;
+	double		 lr;
+	int		 loss;		/* enum nn_loss */
+	double		 max_grad_norm;
+	bool		 double_dqn;
+	bool		 prioritized;
+	double		 per_alpha;
+	double		 per_beta;
+	int		 epsilon_schedule;	/* enum schedule_kind */
+	double		 epsilon_start;
+	double		 epsilon_end;
+	double		 exploration_fraction;
+	double		 epsilon_decay;
+	long long	 eval_every;
+	bool		 keep_best;
+	int		 preset;
+	char		 network[PARAM_STR_MAX];
 };
+
+/* DQN's presets, as the `preset' parameter's choices. */
+enum param_preset { PRESET_TUTORIAL, PRESET_STABLE };
 
 /* Which learners read a parameter: a bit each; 0 means all of them. */
 #define SCOPE_TABULAR	0x1	/* Q-learning, SARSA, PS: tables */
@@ -96,6 +126,8 @@ int		 param_number(const struct params *, const struct param *,
 /* Whether the parameter t has the same value in a and b. */
 bool		 params_same(const struct params *, const struct params *,
 		     const struct param *t);
+/* Set the DQN settings that the preset in p names. */
+void		 params_apply_preset(struct params *);
 /* The choice name of a P_CHOICE value. */
 const char	*param_choice(const struct param *, int index);
 const char	*params_agent(const struct params *);

@@ -139,7 +139,7 @@ expect_status 2 "policy: 'soft' is not one of" --batch --set policy=soft
 expect_status 2 "no lesson named 'nosuch'" --batch --lesson nosuch
 expect_status 2 "compare: unknown parameter 'nosuch'" --batch --compare nosuch=1,2
 expect_status 2 "alpha: 7 not in \[0, 1\]" --batch --compare alpha=0.5,7
-expect_status 2 "agent: 'dqn' is not one of" --batch --compare agent=qlearning,dqn
+expect_status 2 "agent: 'a2c' is not one of" --batch --compare agent=qlearning,a2c
 expect_status 2 "is not NAME=V1,V2" --batch --compare qlearning,sarsa
 expect_status 2 "an empty value" --batch --compare alpha=0.1,,0.5
 expect_status 2 "given twice" --batch --compare alpha=0.1,0.10

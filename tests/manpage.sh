@@ -12,7 +12,7 @@ for name in $("$QTUTOR" --help | sed -n 's/^  \([a-z_][a-z_0-9]*\) .*/\1/p'); do
 		fail=$((fail + 1)); echo "FAIL: parameter $name not in qtutor.1"
 	fi
 done
-for opt in $("$QTUTOR" --help | grep -o -- '--[a-z]*' | sort -u); do
+for opt in $("$QTUTOR" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 	if grep -q "Fl ${opt#--}" "$man"; then
 		pass=$((pass + 1))
 	else

@@ -876,10 +876,12 @@ test_cmd_complete(void **state)
 	COMPLETES("q", "q", "quit");
 	COMPLETES("  pa", "page", "pause");
 	COMPLETES("set al", "alpha");
-	COMPLETES("show e", "env", "episodes", "epsilon", "eta",
-	    "eval_episodes");
-	COMPLETES("sh e", "env", "episodes", "epsilon", "eta",
-	    "eval_episodes");
+	COMPLETES("show e", "env", "episodes", "epsilon", "epsilon_decay",
+	    "epsilon_end", "epsilon_schedule", "epsilon_start", "eta",
+	    "eval_episodes", "eval_every", "exploration_fraction");
+	COMPLETES("sh e", "env", "episodes", "epsilon", "epsilon_decay",
+	    "epsilon_end", "epsilon_schedule", "epsilon_start", "eta",
+	    "eval_episodes", "eval_every", "exploration_fraction");
 	COMPLETES("set policy e", "egreedy");
 	COMPLETES("set policy ", "egreedy", "greedy", "noisy", "random");
 	COMPLETES("set slippery ", "0", "1");
@@ -887,7 +889,7 @@ test_cmd_complete(void **state)
 	COMPLETES("help st", "step");
 	COMPLETES("help q", "quit");
 	COMPLETES("compare al", "alpha");
-	COMPLETES("compare agent ", "expected_sarsa", "fqi", "ps",
+	COMPLETES("compare agent ", "dqn", "expected_sarsa", "fqi", "ps",
 	    "qlearning", "sarsa");
 	COMPLETES("compare agent qlearning,s", "qlearning,sarsa");
 	COMPLETES("compare policy egreedy,noisy,r", "egreedy,noisy,random");

@@ -1,0 +1,197 @@
+/*
+ * Batch mode for DQN: the settings, a progress line at every evaluation
+ * (steps, epsilon, the greedy return, the mean loss since the last line,
+ * steps per second), the curves, and the summary line last.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "batch.h"
+#include "canvas.h"
+#include "dqn-session.h"
+#include "plot.h"
+#include "xmalloc.h"
+
+#define PLOT_HEIGHT 12
+/* The held-out check after training: start states of another seed. */
+#define OTHER_STARTS	100
+#define OTHER_SEED	1000003
+
+static double
+now_seconds(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec + ts.tv_nsec * 1e-9);
+}
+
+/* The settings DQN reads, in the parameter table's order. */
+static void
+print_settings(const struct params *p, FILE *out)
+{
+	const struct param	*t;
+	char			 v[PARAM_STR_MAX];
+	int			 col = 0;
+
+	for (t = param_table; t->name != NULL; t++) {
+		if (!param_applies(t->name, SCOPE_DQN) ||
+		    strcmp(t->name, "window") == 0 ||
+		    strcmp(t->name, "threads") == 0)
+			continue;
+		param_format(p, t, v, sizeof v);
+		if (col > 0 && col + strlen(t->name) + strlen(v) + 2 > 78) {
+			fputc('\n', out);
+			col = 0;
+		}
+		col += fprintf(out, "%s%s=%s", col > 0 ? " " : "", t->name, v);
+	}
+	fputc('\n', out);
+}
+
+static void
+print_header(FILE *out)
+{
+	fprintf(out, "\n%9s %7s %9s %21s %11s %9s\n", "step", "epsilon",
+	    "updates", "greedy return", "mean loss", "steps/s");
+}
+
+/* The progress line after an evaluation. */
+static void
+print_progress(const struct dqn *q, long from_loss, double rate,
+    enum plot_glyphs g, FILE *out)
+{
+	const struct dqn_eval	*ev = &q->evals[q->nevals - 1];
+	double			 loss = 0;
+	long			 i, n = q->nlosses - from_loss;
+	char			 ret[64], l[32];
+
+	for (i = from_loss; i < q->nlosses; i++)
+		loss += q->losses[i];
+	if (n > 0)
+		snprintf(l, sizeof l, "%.4g", loss / n);
+	else
+		snprintf(l, sizeof l, "-");
+	snprintf(ret, sizeof ret, "%7.1f %s %6.1f (%ld)", ev->mean,
+	    g == PLOT_UTF8 ? "\xc2\xb1" : "+-", ev->std, ev->episodes);
+	fprintf(out, "%9ld %7.3f %9ld %21s %11s %9.0f\n", q->step,
+	    schedule_value(&q->cfg.epsilon, q->step), q->updates, ret, l,
+	    rate);
+	fflush(out);
+}
+
+static void
+print_plot(const double *y, long n, const char *title, const char *xlabel,
+    const struct batch_options *o, FILE *out)
+{
+	struct canvas		*cv = canvas_new(o->width, PLOT_HEIGHT);
+	struct plot_spec	 spec;
+	struct plot_series	 s;
+	char			*text;
+
+	memset(&spec, 0, sizeof spec);
+	spec.title = title;
+	spec.xlabel = xlabel;
+	s.label = "return";
+	s.y = y;
+	s.n = (int)n;
+	plot_render(cv, 0, 0, o->width, PLOT_HEIGHT, &spec, &s, 1, o->glyphs);
+	text = canvas_render(cv);
+	fputc('\n', out);
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	canvas_free(cv);
+}
+
+static void
+print_curves(const struct dqn *q, const struct batch_options *o, FILE *out)
+{
+	double	*y;
+	long	 i;
+
+	if (q->nevals > 0) {
+		y = xcalloc((size_t)q->nevals, sizeof *y);
+		for (i = 0; i < q->nevals; i++)
+			y[i] = q->evals[i].mean;
+		print_plot(y, q->nevals, "greedy return at each evaluation",
+		    "evaluation", o, out);
+		free(y);
+	}
+	if (q->nreturns > 0)
+		print_plot(q->returns, q->nreturns, "return of each training "
+		    "episode (epsilon-greedy)", "episode", o, out);
+}
+
+int
+batch_dqn(const struct params *p, const struct datadir *d,
+    const struct batch_options *o, FILE *out, char *err, size_t errsz)
+{
+	struct dqn	*q;
+	struct dqn_eval	 fin, other;
+	double		 t0 = now_seconds(), tick = t0, t;
+	long		 evals = 0, from_loss = 0, from_step = 0;
+	int		 rc = 0;
+
+	(void)d;
+	if (o->title != NULL)
+		fprintf(out, "qtutor batch: %s\n", o->title);
+	print_settings(p, out);
+	if ((q = dqn_new_from(p, err, errsz)) == NULL)
+		return (-1);
+	fprintf(out, "network: %d inputs, %lld x %lld hidden%s, %d outputs, "
+	    "%zu parameters (%s)\n", q->cfg.shape.nin, p->layers, p->units,
+	    p->dueling ? ", dueling head" : "", q->cfg.shape.nout,
+	    nn_nparams(q->online), strcmp(p->network, "new") == 0 ?
+	    "new" : p->network);
+	print_header(out);
+	while (q->step < p->steps) {
+		if (dqn_step(q) < 0)
+			break;
+		if (q->nevals > evals) {
+			t = now_seconds();
+			print_progress(q, from_loss, (q->step - from_step) /
+			    (t - tick + 1e-9), o->glyphs, out);
+			evals = q->nevals;
+			from_loss = q->nlosses;
+			from_step = q->step;
+			tick = t;
+		}
+	}
+	if (q->diverged)
+		fprintf(out, "training stopped at step %ld: the loss is not "
+		    "finite (%g): the network diverged\n", q->step,
+		    (double)q->last_update.loss);
+	print_curves(q, o, out);
+	fin = dqn_evaluate(q, dqn_policy_net(q), p->eval_episodes,
+	    (uint64_t)p->seed);
+	fprintf(out, "final evaluation (%s network): %.1f %s %.1f over %ld "
+	    "episodes\n", dqn_policy_net(q) == q->online ? "last" : "best",
+	    fin.mean, o->glyphs == PLOT_UTF8 ? "\xc2\xb1" : "+-", fin.std,
+	    fin.episodes);
+	/* The kept network was chosen on the evaluation's start states:
+	 * how it does from others says whether it learned the task or
+	 * those ten starts. */
+	other = dqn_evaluate(q, dqn_policy_net(q), OTHER_STARTS,
+	    (uint64_t)p->seed + OTHER_SEED);
+	fprintf(out, "the same network from %d other start states: %.1f %s "
+	    "%.1f\n", OTHER_STARTS, other.mean, o->glyphs == PLOT_UTF8 ?
+	    "\xc2\xb1" : "+-", other.std);
+	if (o->network_path != NULL && nn_save(dqn_policy_net(q),
+	    o->network_path, err, errsz) != 0)
+		rc = -1;
+	fprintf(out, "summary: steps=%ld updates=%ld eval_mean=%.4f "
+	    "eval_std=%.4f first_solved_step=%ld seconds=%.6f\n", q->step,
+	    q->updates, fin.mean, fin.std, q->first_solved,
+	    now_seconds() - t0);
+	if (q->diverged && rc == 0) {
+		snprintf(err, errsz, "the network diverged at step %ld",
+		    q->step);
+		rc = -1;
+	}
+	dqn_free(q);
+	return (rc);
+}
