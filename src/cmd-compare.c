@@ -29,7 +29,7 @@ const struct cmd_entry cmd_compare_entry = {
 	.text = "Run each value of a parameter over the same seeds (RUNS "
 	    "runs, default runs) and plot their reward curves with a table.",
 	.exec = cmd_compare_exec,
-	.tabular_only = true
+	.scope = SCOPE_TABULAR
 };
 
 /* Cut p down to the prompt's budget; whether anything was cut. */

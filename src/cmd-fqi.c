@@ -22,7 +22,7 @@ const struct cmd_entry cmd_target_entry = {
 	.text = "FQI: write out transition I's target in the current fit "
 	    "(without I, the next of the sampled ones).",
 	.exec = cmd_target_exec,
-	.fqi_only = true
+	.scope = SCOPE_FQI
 };
 
 const struct cmd_entry cmd_save_dataset_entry = {
@@ -33,7 +33,7 @@ const struct cmd_entry cmd_save_dataset_entry = {
 	.text = "FQI: write the dataset to FILE (load it again with set "
 	    "dataset FILE).",
 	.exec = cmd_save_dataset_exec,
-	.fqi_only = true
+	.scope = SCOPE_FQI
 };
 
 static const char *

@@ -151,7 +151,8 @@ help_all(struct tutor *t, struct cmd_out *out)
 		 * apply, from the table. */
 		cmd_out_printf(out, "\n%s; not here:", CMD_FQI);
 		for (e = cmd_table; *e != NULL; e++)
-			if ((*e)->tabular_only)
+			if ((*e)->scope != 0 &&
+			    ((*e)->scope & SCOPE_FQI) == 0)
 				cmd_out_printf(out, "%s %s", refused++ > 0 ?
 				    "," : "", (*e)->name);
 		cmd_out_printf(out, ".\n%s\n", CMD_KEYS_FQI);

@@ -33,7 +33,7 @@ const struct cmd_entry cmd_sweep_entry = {
 	    "(default 1); the screen shows V, the greedy arrows and a "
 	    "state's backup.",
 	.exec = cmd_sweep_exec,
-	.tabular_only = true
+	.scope = SCOPE_TABULAR
 };
 
 const struct cmd_entry cmd_solve_entry = {
@@ -44,7 +44,7 @@ const struct cmd_entry cmd_solve_entry = {
 	.text = "Sweep value iteration until V stops changing and give the "
 	    "greedy policy's probability of reaching the goal.",
 	.exec = cmd_solve_exec,
-	.tabular_only = true
+	.scope = SCOPE_TABULAR
 };
 
 const struct cmd_entry cmd_backup_entry = {
@@ -55,7 +55,7 @@ const struct cmd_entry cmd_backup_entry = {
 	.text = "Write out the Bellman backup of state S under the grid "
 	    "(none: the agent's state).",
 	.exec = cmd_backup_exec,
-	.tabular_only = true
+	.scope = SCOPE_TABULAR
 };
 
 const struct cmd_entry cmd_plan_entry = {
@@ -67,7 +67,7 @@ const struct cmd_entry cmd_plan_entry = {
 	    "again (off); the values are kept until the environment "
 	    "changes.",
 	.exec = cmd_plan_exec,
-	.tabular_only = true
+	.scope = SCOPE_TABULAR
 };
 
 /* The tutor's planner; *note says when gamma changed and V started

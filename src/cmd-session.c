@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "cmd-dqn.h"
 #include "cmd-fqi.h"
 
 /* The most transitions or episodes one command takes at once. */
@@ -28,7 +29,8 @@ const struct cmd_entry cmd_step_entry = {
 	.max_args = 1,
 	.text = "Take N transitions (default 1).",
 	.exec = cmd_step_exec,
-	.fqi_exec = cmd_fqi_step
+	.fqi_exec = cmd_fqi_step,
+	.dqn_exec = cmd_dqn_step
 };
 
 const struct cmd_entry cmd_back_entry = {
@@ -38,7 +40,8 @@ const struct cmd_entry cmd_back_entry = {
 	.max_args = 1,
 	.text = "Undo the last N transitions (default 1), exactly.",
 	.exec = cmd_back_exec,
-	.fqi_exec = cmd_fqi_back
+	.fqi_exec = cmd_fqi_back,
+	.dqn_exec = cmd_dqn_back
 };
 
 const struct cmd_entry cmd_episode_entry = {
@@ -48,7 +51,8 @@ const struct cmd_entry cmd_episode_entry = {
 	.max_args = 1,
 	.text = "Finish the current episode, then play N-1 more (default 1).",
 	.exec = cmd_episode_exec,
-	.fqi_exec = cmd_fqi_episode
+	.fqi_exec = cmd_fqi_episode,
+	.dqn_exec = cmd_dqn_episode
 };
 
 const struct cmd_entry cmd_run_entry = {
@@ -59,7 +63,8 @@ const struct cmd_entry cmd_run_entry = {
 	.text = "Run N episodes at the current speed (0 or none: until "
 	    "paused).",
 	.exec = cmd_run_exec,
-	.fqi_exec = cmd_fqi_run
+	.fqi_exec = cmd_fqi_run,
+	.dqn_exec = cmd_dqn_run
 };
 
 const struct cmd_entry cmd_pause_entry = {
@@ -69,7 +74,8 @@ const struct cmd_entry cmd_pause_entry = {
 	.max_args = 0,
 	.text = "Stop running.",
 	.exec = cmd_pause_exec,
-	.fqi_exec = cmd_fqi_pause
+	.fqi_exec = cmd_fqi_pause,
+	.dqn_exec = cmd_dqn_pause
 };
 
 const struct cmd_entry cmd_reset_entry = {
@@ -80,7 +86,8 @@ const struct cmd_entry cmd_reset_entry = {
 	.text = "Forget everything learned and start again from the seed; "
 	    "parameters are kept.",
 	.exec = cmd_reset_exec,
-	.fqi_exec = cmd_fqi_reset
+	.fqi_exec = cmd_fqi_reset,
+	.dqn_exec = cmd_dqn_reset
 };
 
 const struct cmd_entry cmd_seed_entry = {
@@ -275,6 +282,7 @@ cmd_seed_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	/* The same seed again still means: start again. */
 	if (tutor_params(t)->seed == before)
 		return (t->f != NULL ? cmd_fqi_reset(t, argc, argv, out) :
+		    t->dq != NULL ? cmd_dqn_reset(t, argc, argv, out) :
 		    cmd_reset_exec(t, argc, argv, out));
 	return (0);
 }

@@ -26,6 +26,8 @@ extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_target_entry;
 extern const struct cmd_entry cmd_save_dataset_entry;
+extern const struct cmd_entry cmd_save_network_entry;
+extern const struct cmd_entry cmd_load_network_entry;
 extern const struct cmd_entry cmd_page_entry;
 extern const struct cmd_entry cmd_next_entry;
 extern const struct cmd_entry cmd_prev_entry;
@@ -49,6 +51,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_compare_entry,
 	&cmd_target_entry,
 	&cmd_save_dataset_entry,
+	&cmd_save_network_entry,
+	&cmd_load_network_entry,
 	&cmd_page_entry,
 	&cmd_next_entry,
 	&cmd_prev_entry,
@@ -143,6 +147,7 @@ cmd_run(struct tutor *t, const char *line, struct cmd_out *out)
 {
 	const struct cmd_entry	*e;
 	char			*copy, *words[CMD_MAX_ARGS + 1], err[256];
+	unsigned		 scope;
 	int			 n, rc = -1;
 
 	copy = xstrdup(line);
@@ -171,18 +176,20 @@ cmd_run(struct tutor *t, const char *line, struct cmd_out *out)
 		    tutor_busy_ms(t) / 1e3);
 		goto done;
 	}
-	if (t->f != NULL && e->tabular_only) {
-		tutor_say(t, true, "%s: not in fitted Q-iteration (it works "
-		    "on a table and a transition model)", e->name);
+	scope = tutor_scope(t);
+	if (e->scope != 0 && (e->scope & scope) == 0) {
+		tutor_say(t, true, "%s: not with agent %s (it is for %s)",
+		    e->name, params_agent(tutor_params(t)),
+		    e->scope == SCOPE_TABULAR ? "the tabular agents and their "
+		    "transition models" : e->scope == SCOPE_FQI ? "fitted "
+		    "Q-iteration: qtutor --lesson fqi" : "DQN: qtutor "
+		    "--lesson dqn");
 		goto done;
 	}
-	if (t->f == NULL && e->fqi_only) {
-		tutor_say(t, true, "%s: only in fitted Q-iteration (qtutor "
-		    "--lesson fqi)", e->name);
-		goto done;
-	}
-	if (t->f != NULL && e->fqi_exec != NULL)
+	if (scope == SCOPE_FQI && e->fqi_exec != NULL)
 		rc = e->fqi_exec(t, n - 1, words + 1, out);
+	else if (scope == SCOPE_DQN && e->dqn_exec != NULL)
+		rc = e->dqn_exec(t, n - 1, words + 1, out);
 	else
 		rc = e->exec(t, n - 1, words + 1, out);
 	/* A handler that fails has said why; make sure it reads as an

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "param.h"
 #include "tutor.h"
 
 #define CMD_MAX_ARGS 8
@@ -36,13 +37,14 @@ struct cmd_entry {
 	 * Returns 0, or -1 having said why with tutor_say(). */
 	int		 (*exec)(struct tutor *, int argc, char **argv,
 			     struct cmd_out *);
-	/* In the FQI lesson: its own handler, if it has one (step is an
-	 * iteration there); tabular_only commands work on a table or a
-	 * transition model, and fqi_only ones on FQI's fits. */
+	/* With FQI or DQN: their own handlers, if they have them (step is
+	 * an iteration of FQI, a transition of DQN). */
 	int		 (*fqi_exec)(struct tutor *, int argc, char **argv,
 			     struct cmd_out *);
-	bool		 tabular_only;
-	bool		 fqi_only;
+	int		 (*dqn_exec)(struct tutor *, int argc, char **argv,
+			     struct cmd_out *);
+	/* The learners it works with (SCOPE_* of param.h); 0: all. */
+	unsigned	 scope;
 };
 
 /* NULL-terminated, in the order `help' lists them. */

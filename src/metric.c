@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dqn-session.h"
 #include "fqi-session.h"
+#include "stats.h"
 #include "metric.h"
 #include "param.h"
 
@@ -12,7 +14,9 @@ enum metric_kind {
 	M_SUCCESS_TAIL, M_REWARD_TAIL, M_STEPS_TAIL, M_EPISODES, M_GREEDY,
 	/* Fitted Q-iteration's: of the last iteration. */
 	M_ITERATIONS, M_EVAL_MEAN, M_EVAL_STD, M_R2, M_PLAYED,
-	M_PLAYED_RETURN
+	M_PLAYED_RETURN,
+	/* DQN's. */
+	M_STEPS_DONE, M_UPDATES, M_SOLVED_STEP
 };
 
 static const struct metric {
@@ -31,6 +35,9 @@ static const struct metric {
 	{ "r2", M_R2, 0 },
 	{ "played", M_PLAYED, 0 },
 	{ "played_return", M_PLAYED_RETURN, 0 },
+	{ "steps_done", M_STEPS_DONE, 0 },
+	{ "updates", M_UPDATES, 0 },
+	{ "solved_step", M_SOLVED_STEP, 0 },
 	{ NULL, 0, 0 }
 };
 
@@ -193,6 +200,53 @@ metric_lookup_fqi(void *ctx, const char *name, int index, const char *word,
 	default:
 		snprintf(err, errsz, "%s is a figure of the tabular lessons",
 		    name);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+metric_lookup_dqn(void *ctx, const char *name, int index, const char *word,
+    double *out, char *err, size_t errsz)
+{
+	const struct dqn_session	*ds = ctx;
+	const struct dqn		*q = ds->q;
+	const struct dqn_eval		*ev;
+	const struct metric		*m;
+
+	if (metric_check(name, index, err, errsz) != 0)
+		return (-1);
+	if ((m = find_metric(name)) == NULL)
+		return (param_value(&ds->p, name, word, out, err, errsz));
+	if (word != NULL) {
+		snprintf(err, errsz, "%s: '%s' is not a number", name, word);
+		return (-1);
+	}
+	ev = q->nevals > 0 ? &q->evals[q->nevals - 1] : NULL;
+	switch (m->kind) {
+	case M_EPISODES:
+		*out = (double)q->episodes;
+		break;
+	case M_REWARD_TAIL:
+		*out = stats_tail_mean(q->returns, q->nreturns, TAIL);
+		break;
+	case M_STEPS_DONE:
+		*out = (double)q->step;
+		break;
+	case M_UPDATES:
+		*out = (double)q->updates;
+		break;
+	case M_SOLVED_STEP:
+		*out = (double)q->first_solved;
+		break;
+	case M_EVAL_MEAN:
+		*out = ev != NULL ? ev->mean : 0;
+		break;
+	case M_EVAL_STD:
+		*out = ev != NULL ? ev->std : 0;
+		break;
+	default:
+		snprintf(err, errsz, "%s is not a figure of DQN", name);
 		return (-1);
 	}
 	return (0);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dqn-session.h"
 #include "fqi-session.h"
 #include "gridmap.h"
 #include "metric.h"
@@ -163,9 +164,11 @@ tutor_new(struct lesson *l, const struct params *p, const struct datadir *d,
 	if (params_is_fqi(p)) {
 		if ((t->f = fqi_session_new(p, d, err, errsz)) != NULL)
 			fqi_session_map_on(t->f);
-	} else
+	} else if (params_is_dqn(p))
+		t->dq = dqn_session_new(p, err, errsz);
+	else
 		t->s = session_new(p, d, 0, TUTOR_UNDO, err, errsz);
-	if (t->s == NULL && t->f == NULL) {
+	if (t->s == NULL && t->f == NULL && t->dq == NULL) {
 		free(t);
 		return (NULL);
 	}
@@ -193,6 +196,7 @@ tutor_free(struct tutor *t)
 	tutor_fqi_free(t);
 	session_free(t->s);
 	fqi_session_free(t->f);
+	dqn_session_free(t->dq);
 	planning_free(t->plan);
 	free(t->checked);
 	free(t);
@@ -325,6 +329,9 @@ tutor_check(struct tutor *t)
 	if (t->f != NULL)
 		rc = lesson_check_eval(pg->check, metric_lookup_fqi, t->f,
 		    err, sizeof err);
+	else if (t->dq != NULL)
+		rc = lesson_check_eval(pg->check, metric_lookup_dqn, t->dq,
+		    err, sizeof err);
 	else
 		rc = lesson_check_eval(pg->check, metric_lookup, t->s, err,
 		    sizeof err);
@@ -434,6 +441,10 @@ tutor_run_slice(struct tutor *t, double now_ms, double budget_ms)
 		tutor_fqi_run_slice(t, now_ms, budget_ms);
 		return;
 	}
+	if (t->dq != NULL) {
+		tutor_dqn_run_slice(t, now_ms, budget_ms);
+		return;
+	}
 	t->last_tick = now_ms;
 	if (speed > 0) {
 		t->owed += elapsed * (double)speed / 1e3;
@@ -460,10 +471,24 @@ tutor_active(const struct tutor *t)
 	return (t->running || t->playing || tutor_busy(t));
 }
 
+unsigned
+tutor_scope(const struct tutor *t)
+{
+	if (t->f != NULL)
+		return (SCOPE_FQI);
+	if (t->dq != NULL)
+		return (SCOPE_DQN);
+	return (SCOPE_TABULAR);
+}
+
 const struct params *
 tutor_params(const struct tutor *t)
 {
-	return (t->f != NULL ? &t->f->p : &t->s->p);
+	if (t->f != NULL)
+		return (&t->f->p);
+	if (t->dq != NULL)
+		return (&t->dq->p);
+	return (&t->s->p);
 }
 
 int
@@ -473,13 +498,20 @@ tutor_set(struct tutor *t, const char *name, const char *value,
 	if (t->f != NULL)
 		return (fqi_session_set(t->f, name, value, did_reset, err,
 		    errsz));
+	if (t->dq != NULL)
+		return (dqn_session_set(t->dq, name, value, did_reset, err,
+		    errsz));
 	return (session_set(t->s, name, value, did_reset, err, errsz));
 }
 
 long
 tutor_builds(const struct tutor *t)
 {
-	return (t->f != NULL ? t->f->builds : t->s->builds);
+	if (t->f != NULL)
+		return (t->f->builds);
+	if (t->dq != NULL)
+		return (t->dq->builds);
+	return (t->s->builds);
 }
 
 long

@@ -32,6 +32,9 @@ struct tutor {
 	struct fqi_session *f;
 	bool		 playing;	/* FQI: the cart plays an episode */
 	struct fqi_job	*job;		/* FQI: the iteration on a worker */
+	struct dqn_session *dq;		/* agent dqn */
+	bool		 dqn_until_episode;	/* DQN: run to its end */
+	bool		 dqn_to_total;		/* DQN: run to `steps' */
 	struct lesson	*lesson;
 	struct datadir	 dirs;
 	int		 page;		/* open page, 0-based */
@@ -56,6 +59,7 @@ struct tutor {
 
 struct fqi_session;
 struct fqi_job;
+struct dqn_session;
 
 /* Open the lesson at path with the parameters p (already holding the
  * lesson's header settings and the command line's); page 0 is opened. */
@@ -79,6 +83,8 @@ long		 tutor_speed(const struct tutor *);
  */
 void		 tutor_run_slice(struct tutor *, double now_ms,
 		     double budget_ms);
+/* The kind of learner: SCOPE_TABULAR, SCOPE_FQI or SCOPE_DQN. */
+unsigned	 tutor_scope(const struct tutor *);
 /* The parameters of the session, whichever kind it is. */
 const struct params *tutor_params(const struct tutor *);
 /* Change a parameter in the session (see session_set). */
@@ -90,6 +96,10 @@ long		 tutor_builds(const struct tutor *);
  * iteration started on a worker thread (or collected, once done) if a
  * `run' is under way. */
 void		 tutor_fqi_run_slice(struct tutor *, double now_ms,
+		     double budget_ms);
+/* DQN's run mode, one slice (tutor-dqn.c): the steps due at a paced
+ * speed, or as many as fit in budget_ms at full speed. */
+void		 tutor_dqn_run_slice(struct tutor *, double now_ms,
 		     double budget_ms);
 /* Whether a worker is fitting an iteration: the FQI session is then
  * the worker's, not to be read or changed; and for how long. */

@@ -503,7 +503,7 @@ fqi_test() {
 	keys :
 	text 'sweep'
 	keys Enter
-	expect "fqi: sweep is refused" 'sweep: not in fitted Q-iteration'
+	expect "fqi: sweep is refused" 'sweep: not with agent fqi'
 	keys :
 	text "save-dataset $tmp/fqi.dataset"
 	keys Enter

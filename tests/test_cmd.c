@@ -161,7 +161,7 @@ test_cmd_prefix_matching(void **state)
 	assert_null(cmd_find("s", err, sizeof err));
 	assert_string_equal(err,
 	    "ambiguous command: s, could be: set, show, step, seed, sweep, "
-	    "solve, save-dataset");
+	    "solve, save-dataset, save-network");
 	assert_null(cmd_find("se", err, sizeof err));
 	assert_string_equal(err, "ambiguous command: se, could be: set, seed");
 	assert_null(cmd_find("foo", err, sizeof err));
@@ -656,7 +656,7 @@ test_cmd_help_lists_every_command(void **state)
 		assert_true(has_line_starting(f->out.text, start));
 		assert_non_null(strstr(f->out.text, (*e)->text));
 	}
-	assert_int_equal(n, 21);
+	assert_int_equal(n, 23);
 	assert_true(has_line_starting(f->out.text, "set NAME VALUE "));
 	assert_non_null(strstr(f->out.text, "\nKeys: SPACE step, b back, "
 	    "e episode, r run/pause, v sweep, +/- speed, n/p page, : prompt, "
@@ -673,7 +673,7 @@ test_cmd_help_lists_every_command(void **state)
 	run_err(f, "help foo", "unknown command: foo");
 	run_err(f, "help s",
 	    "ambiguous command: s, could be: set, show, step, seed, sweep, "
-	    "solve, save-dataset");
+	    "solve, save-dataset, save-network");
 }
 
 /* The FQI lesson's tutor: a small fixture lesson, 3,000 transitions. */
@@ -733,19 +733,20 @@ test_cmd_help_fqi(void **state)
 	    "to iterations); not here: ");
 	assert_non_null(fqi);
 	for (e = cmd_table; *e != NULL; e++) {
-		if (!(*e)->tabular_only)
+		if ((*e)->scope == 0 || ((*e)->scope & SCOPE_FQI) != 0)
 			continue;
 		snprintf(name, sizeof name, " %s", (*e)->name);
 		refused++;
 		assert_non_null(strstr(fqi, name));
 	}
-	assert_int_equal(refused, 5);
-	assert_non_null(strstr(fqi, " sweep, solve, backup, plan, compare.\n"));
+	assert_int_equal(refused, 7);
+	assert_non_null(strstr(fqi, " sweep, solve, backup, plan, compare, "
+	    "save-network, load-network.\n"));
 	/* The commands, a blank line, the FQI line and the keys. */
 	assert_int_equal(count_lines(f->out.text), n + 3);
 	/* Each one refused says so. */
-	run_err(f, "sweep", "sweep: not in fitted Q-iteration (it works on a "
-	    "table and a transition model)");
+	run_err(f, "sweep", "sweep: not with agent fqi (it is for the tabular "
+	    "agents and their transition models)");
 }
 
 /* compare runs fresh experiments and leaves the session as it was. */
@@ -868,8 +869,8 @@ test_cmd_complete(void **state)
 
 	(void)state;
 	COMPLETES("se", "seed", "set");
-	COMPLETES("s", "save-dataset", "seed", "set", "show", "solve", "step",
-	    "sweep");
+	COMPLETES("s", "save-dataset", "save-network", "seed", "set", "show",
+	    "solve", "step", "sweep");
 	COMPLETES("plan ", "off", "on");
 	COMPLETES("plan of", "off");
 	COMPLETES("ba", "back", "backup");
@@ -907,8 +908,8 @@ test_cmd_complete(void **state)
 	free(c[0]);
 	free(c);
 	/* Every command and alias for an empty line. */
-	assert_int_equal(cmd_complete("", 0, &c), 22);
-	for (i = 0; i < 22; i++)
+	assert_int_equal(cmd_complete("", 0, &c), 24);
+	for (i = 0; i < 24; i++)
 		free(c[i]);
 	free(c);
 }

@@ -94,7 +94,7 @@ struct nn {
 	float		*grads;		/* the same layout */
 	struct nn_layer	 layer[NN_MAX_LAYERS + 1];
 	float		*in;		/* max_batch x nin: last forward's x */
-	float		*delta[2];	/* backward: dL/d(layer output) */
+	float		*delta[2];	/* backward's dL/dY; nn_infer()'s Y */
 	float		*wt;		/* backward: W transposed */
 	const struct nnk *kern;		/* the matrix kernels in use */
 	void		*mem;		/* the one allocation behind them */

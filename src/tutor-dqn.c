@@ -1,0 +1,81 @@
+/*
+ * Run mode with DQN.  A step is about ten microseconds (a transition,
+ * and every second one a gradient step on 64 samples), so the screen's
+ * thread runs them itself in slices: at a paced speed the steps due, at
+ * full speed as many as fit in the slice's budget.  A `run N' counts
+ * steps; `episode' runs until the episode under way ends.
+ */
+#include <stdio.h>
+#include <time.h>
+
+#include "dqn-session.h"
+#include "tutor.h"
+
+static const long speeds[TUTOR_NSPEEDS] = TUTOR_SPEEDS;
+
+static double
+clock_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6);
+}
+
+/* One step under run mode; false once the run is over. */
+static bool
+run_step(struct tutor *t)
+{
+	struct dqn_session	*ds = t->dq;
+	int			 rc = dqn_session_step(ds);
+
+	if (rc < 0) {
+		t->running = false;
+		tutor_say(t, true, "training stopped at step %ld: the loss is "
+		    "not finite, the network diverged (reset starts again)",
+		    ds->q->step);
+		return (false);
+	}
+	if (t->run_left > 0 && --t->run_left == 0)
+		t->running = false;
+	/* `episode': until the one under way ends. */
+	if (rc == 1 && t->dqn_until_episode) {
+		t->dqn_until_episode = false;
+		t->running = false;
+	}
+	if (t->run_left == 0 && !t->dqn_until_episode &&
+	    ds->q->step >= ds->p.steps && t->dqn_to_total)
+		t->running = false;
+	return (t->running);
+}
+
+void
+tutor_dqn_run_slice(struct tutor *t, double now_ms, double budget_ms)
+{
+	long	 speed = speeds[t->speed], due, i;
+	double	 elapsed = t->last_tick > 0 ? now_ms - t->last_tick : 0;
+	double	 start = clock_ms();
+
+	t->last_tick = now_ms;
+	if (speed > 0) {
+		t->owed += elapsed * (double)speed / 1e3;
+		if (t->owed > (double)speed / 10 + 1)
+			t->owed = (double)speed / 10 + 1;
+		due = (long)t->owed;
+		t->owed -= (double)due;
+		for (i = 0; i < due && t->running; i++)
+			run_step(t);
+	} else {
+		while (t->running && clock_ms() - start < budget_ms)
+			for (i = 0; i < 64 && run_step(t); i++)
+				;
+	}
+	if (!t->running) {
+		t->last_tick = 0;
+		if (!t->dq->stopped && !t->msg_error)
+			tutor_say(t, false, "run finished at step %ld: %ld "
+			    "episodes, %ld gradient steps", t->dq->q->step,
+			    t->dq->q->episodes, t->dq->q->updates);
+	}
+	tutor_check(t);
+}
