@@ -96,10 +96,21 @@ find_named(const char *dir, const char *what, const char *ext,
 	return (0);
 }
 
+/* Other names lessons are known by: the environment a lesson is the
+ * lesson of. */
+static const char *const lesson_aliases[][2] = {
+	{ "cartpole", "dqn" },
+};
+
 int
 datadir_lesson_path(const struct datadir *d, const char *name, char *out,
     size_t outsz, char *err, size_t errsz)
 {
+	size_t	 i;
+
+	for (i = 0; i < sizeof lesson_aliases / sizeof lesson_aliases[0]; i++)
+		if (strcmp(name, lesson_aliases[i][0]) == 0)
+			name = lesson_aliases[i][1];
 	return (find_named(d->lessons, "lesson", ".lesson", name, out, outsz,
 	    err, errsz));
 }

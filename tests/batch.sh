@@ -38,7 +38,7 @@ grep -q 'usage: qtutor' "$tmp/out" && grep -q 'alpha' "$tmp/out" && ok ||
     bad "--help lists usage and parameters"
 expect_status 0 "" --list
 grep -q '^frozenlake ' "$tmp/out" && ok || bad "--list shows frozenlake"
-[ "$(cut -d' ' -f1 "$tmp/out" | tr '\n' ' ')" = "frozenlake mdp cliff ps fqi " ] &&
+[ "$(cut -d' ' -f1 "$tmp/out" | tr '\n' ' ')" = "frozenlake mdp cliff ps fqi dqn " ] &&
     ok || bad "--list order: $(cut -d' ' -f1 "$tmp/out" | tr '\n' ' ')"
 
 # The classic workload: 30 runs x 500 episodes, the lesson's defaults.

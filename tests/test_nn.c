@@ -923,9 +923,8 @@ test_nn_save_load(void **state)
 	static const int	 hidden[2] = { 64, 64 };
 	struct nn_shape		 s = shape_of(4, 2, hidden, 2, false);
 	struct nn		*a = nn_new(&s, 8, 77), *b;
-	char			 path[4096];
 	unsigned char		*buf;
-	char			 err[512];
+	char			 path[4096], err[512];
 	float			 x[4] = { 0.1f, -0.2f, 0.3f, 0.01f }, qa[2], qb[2];
 	uint32_t		 bits;
 	size_t			 len;
