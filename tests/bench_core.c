@@ -14,6 +14,7 @@
 
 #include "compare.h"
 #include "dataset.h"
+#include "dqn-session.h"
 #include "env_cartpole.h"
 #include "fqi.h"
 #include "experiment.h"
@@ -655,6 +656,47 @@ bench_nn(void)
 	free(nb);
 }
 
+/*
+ * The DQN lesson's whole default run: 80,000 steps, 39,500 gradient
+ * steps, an evaluation of 10 episodes every 5,000 steps, and the final
+ * evaluation.  The tutorial's PyTorch run takes 38-59 s here (median
+ * 44.9 s over 3 seeds).
+ */
+static void
+bench_dqn_run(const struct datadir *d)
+{
+	struct params		 p;
+	struct dqn		*q;
+	struct dqn_eval		 ev;
+	double			 t0, t;
+	char			 err[256];
+
+	params_defaults(&p);
+	set(&p, "env=cartpole");
+	set(&p, "agent=dqn");
+	set(&p, "eval_episodes=10");
+	(void)d;
+	t0 = now();
+	if ((q = dqn_new_from(&p, err, sizeof err)) == NULL) {
+		fprintf(stderr, "bench: %s\n", err);
+		exit(1);
+	}
+	while (q->step < p.steps)
+		if (dqn_step(q) < 0)
+			break;
+	ev = dqn_evaluate(q, dqn_policy_net(q), p.eval_episodes,
+	    (uint64_t)p.seed);
+	t = now() - t0;
+	printf("bench: name=dqn_run_80k value=%.3f unit=s\n", t);
+	printf("bench: name=dqn_run_80k_speedup_vs_pytorch value=%.0f "
+	    "unit=x\n", 44.9 / t);
+	printf("bench: name=dqn_run_80k_updates value=%ld unit=updates\n",
+	    q->updates);
+	printf("bench: name=dqn_run_80k_final_return value=%.1f unit=return\n",
+	    ev.mean);
+	dqn_free(q);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -675,5 +717,6 @@ main(int argc, char **argv)
 	bench_regressors();
 	bench_fqi();
 	bench_nn();
+	bench_dqn_run(&d);
 	return (0);
 }
