@@ -195,3 +195,159 @@ batch_dqn(const struct params *p, const struct datadir *d,
 	dqn_free(q);
 	return (rc);
 }
+
+/*
+ * A comparison: each value of one setting trained with the same seed,
+ * the evaluation curves on one plot, a table, and the summary lines, in
+ * order, last.
+ */
+#define COMPARE_MAX 5
+
+struct dqn_trial {
+	char		 value[PARAM_STR_MAX];
+	struct params	 p;
+	struct dqn	*q;
+	struct dqn_eval	 fin;
+	double		 seconds;
+	double		*curve;
+};
+
+/* "NAME=V1,V2,...": every value set on a copy of p, or -1 with err. */
+static int
+parse_spec(const char *spec, const struct params *p, struct dqn_trial *tr,
+    int *n, char *name, size_t namesz, char *err, size_t errsz)
+{
+	const char	*eq = strchr(spec, '='), *v, *comma;
+	size_t		 len;
+
+	if (eq == NULL || eq == spec || eq[1] == '\0') {
+		snprintf(err, errsz, "--compare: '%s' is not NAME=V1,V2,...",
+		    spec);
+		return (-1);
+	}
+	snprintf(name, namesz, "%.*s", (int)(eq - spec), spec);
+	if (!param_applies(name, SCOPE_DQN) || strcmp(name, "agent") == 0 ||
+	    strcmp(name, "env") == 0) {
+		snprintf(err, errsz, "--compare: %s does not apply to agent "
+		    "dqn", name);
+		return (-1);
+	}
+	for (*n = 0, v = eq + 1; *v != '\0'; (*n)++) {
+		if (*n == COMPARE_MAX) {
+			snprintf(err, errsz, "--compare: at most %d values",
+			    COMPARE_MAX);
+			return (-1);
+		}
+		comma = strchr(v, ',');
+		len = comma != NULL ? (size_t)(comma - v) : strlen(v);
+		snprintf(tr[*n].value, sizeof tr[*n].value, "%.*s", (int)len,
+		    v);
+		tr[*n].p = *p;
+		if (param_set(&tr[*n].p, name, tr[*n].value, err, errsz) != 0)
+			return (-1);
+		v += len + (comma != NULL);
+	}
+	if (*n < 2) {
+		snprintf(err, errsz, "--compare: give at least two values");
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+train_trial(struct dqn_trial *t, char *err, size_t errsz)
+{
+	double	 t0 = now_seconds();
+	long	 i;
+
+	if ((t->q = dqn_new_from(&t->p, err, errsz)) == NULL)
+		return (-1);
+	while (t->q->step < t->p.steps && dqn_step(t->q) >= 0)
+		;
+	t->fin = dqn_evaluate(t->q, dqn_policy_net(t->q), t->p.eval_episodes,
+	    (uint64_t)t->p.seed);
+	t->seconds = now_seconds() - t0;
+	t->curve = xcalloc((size_t)t->q->nevals + 1, sizeof *t->curve);
+	for (i = 0; i < t->q->nevals; i++)
+		t->curve[i] = t->q->evals[i].mean;
+	return (0);
+}
+
+static void
+print_compare_plot(struct dqn_trial *tr, int n, const char *name,
+    const struct batch_options *o, FILE *out)
+{
+	struct canvas		*cv = canvas_new(o->width, PLOT_HEIGHT + 2);
+	struct plot_spec	 spec;
+	struct plot_series	 s[COMPARE_MAX];
+	char			 labels[COMPARE_MAX][PARAM_STR_MAX + 64];
+	char			*text;
+	int			 i;
+
+	memset(&spec, 0, sizeof spec);
+	spec.title = "greedy return at each evaluation";
+	spec.xlabel = "evaluation";
+	for (i = 0; i < n; i++) {
+		snprintf(labels[i], sizeof labels[i], "%.63s=%.200s", name,
+		    tr[i].value);
+		s[i].label = labels[i];
+		s[i].y = tr[i].curve;
+		s[i].n = (int)tr[i].q->nevals;
+	}
+	plot_render(cv, 0, 0, o->width, PLOT_HEIGHT + 2, &spec, s, n,
+	    o->glyphs);
+	text = canvas_render(cv);
+	fputc('\n', out);
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+	canvas_free(cv);
+}
+
+int
+batch_dqn_compare(const struct params *p, const char *spec,
+    const struct batch_options *o, FILE *out, char *err, size_t errsz)
+{
+	struct dqn_trial	 tr[COMPARE_MAX];
+	char			 name[64], pm[8];
+	int			 n = 0, i, rc = 0;
+
+	memset(tr, 0, sizeof tr);
+	if (parse_spec(spec, p, tr, &n, name, sizeof name, err, errsz) != 0)
+		return (-2);
+	snprintf(pm, sizeof pm, "%s", o->glyphs == PLOT_UTF8 ?
+	    "\xc2\xb1" : "+-");
+	if (o->title != NULL)
+		fprintf(out, "qtutor batch: %s\n", o->title);
+	fprintf(out, "compare %s:", name);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s%s", i > 0 ? ", " : " ", tr[i].value);
+	fprintf(out, " (the same seed for each)\n");
+	print_settings(p, out);
+	fflush(out);
+	for (i = 0; i < n && rc == 0; i++)
+		if (train_trial(&tr[i], err, errsz) != 0)
+			rc = -1;
+	if (rc == 0) {
+		print_compare_plot(tr, n, name, o, out);
+		fprintf(out, "%-24s %12s %21s %10s %8s\n", name,
+		    "first solved", "final evaluation", "diverged", "seconds");
+		for (i = 0; i < n; i++)
+			fprintf(out, "%-24s %12ld %9.1f %s %6.1f (%ld) %10s "
+			    "%8.3f\n", tr[i].value, tr[i].q->first_solved,
+			    tr[i].fin.mean, pm, tr[i].fin.std,
+			    tr[i].fin.episodes, tr[i].q->diverged ? "yes" :
+			    "no", tr[i].seconds);
+		for (i = 0; i < n; i++)
+			fprintf(out, "summary: %s=%s steps=%ld updates=%ld "
+			    "eval_mean=%.4f eval_std=%.4f first_solved_step=%ld "
+			    "seconds=%.6f\n", name, tr[i].value, tr[i].q->step,
+			    tr[i].q->updates, tr[i].fin.mean, tr[i].fin.std,
+			    tr[i].q->first_solved, tr[i].seconds);
+	}
+	for (i = 0; i < n; i++) {
+		dqn_free(tr[i].q);
+		free(tr[i].curve);
+	}
+	return (rc);
+}

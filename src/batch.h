@@ -42,6 +42,12 @@ int	batch_fqi(const struct params *, const struct datadir *,
  * then the summary line; -1 (after the summary) if it diverged. */
 int	batch_dqn(const struct params *, const struct datadir *,
 	    const struct batch_options *, FILE *out, char *err, size_t errsz);
+/* DQN trained once for each value of one setting (spec NAME=V1,V2,...)
+ * with the same seed: the evaluation curves on one plot, a table, and a
+ * summary line per value, in order, last.  -2 when the spec is wrong
+ * (nothing ran), -1 when a run could not be built. */
+int	batch_dqn_compare(const struct params *, const char *spec,
+	    const struct batch_options *, FILE *out, char *err, size_t errsz);
 /*
  * A comparison (see compare.h) run and printed: the settings, one plot
  * of every value's reward curve, the table, then one summary line per

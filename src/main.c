@@ -398,6 +398,21 @@ batch(const struct cli *c, const struct datadir *d)
 	o.glyphs = glyphs_from_locale();
 	o.width = 72;
 	o.progress = isatty(STDERR_FILENO) && p.runs * p.episodes >= 100000;
+	if (params_is_dqn(&p) && c->compare != NULL) {
+		if (c->csv != NULL || c->save_network != NULL) {
+			lesson_free(l);
+			return (usage_error("--compare cannot be used with "
+			    "--csv or --save-network"));
+		}
+		rc = batch_dqn_compare(&p, c->compare, &o, stdout, err,
+		    sizeof err);
+		lesson_free(l);
+		if (rc == -2)
+			return (usage_error(err));
+		if (rc != 0)
+			fprintf(stderr, "qtutor: %s\n", err);
+		return (rc != 0);
+	}
 	if (params_scope(&p) != SCOPE_TABULAR && c->compare != NULL) {
 		lesson_free(l);
 		return (usage_error("--compare runs the tabular agents; for "

@@ -75,8 +75,23 @@ grep -q 'lr' "$tmp/err" && ok || bad "lr=2: $(cat "$tmp/err")"
 run 2 --batch --lesson dqn --set k=3
 grep -q 'k does not apply to agent dqn' "$tmp/err" && ok ||
     bad "k in dqn: $(cat "$tmp/err")"
-run 2 --batch --lesson dqn --compare double_dqn=0,1
-grep -q -- '--compare' "$tmp/err" && ok || bad "compare: $(cat "$tmp/err")"
+# --compare: each value with the same seed, one plot, a table, the
+# summaries last and in order.
+# shellcheck disable=SC2086
+run 0 --batch --lesson dqn $short --compare double_dqn=0,1
+grep -q '^compare double_dqn: 0, 1 (the same seed for each)$' "$tmp/out" &&
+    ok || bad "compare: no header"
+grep -q 'double_dqn=0 .*double_dqn=1' "$tmp/out" && ok ||
+    bad "compare: no legend with both values"
+[ "$(tail -n 2 "$tmp/out" | cut -d' ' -f2,3)" = "double_dqn=0 steps=3000
+double_dqn=1 steps=3000" ] && ok || bad "compare: summaries: $(tail -n 2 "$tmp/out")"
+run 2 --batch --lesson dqn --compare double_dqn=0
+grep -q 'at least two values' "$tmp/err" && ok || bad "compare one value: $(cat "$tmp/err")"
+run 2 --batch --lesson dqn --compare k=1,2
+grep -q 'k does not apply to agent dqn' "$tmp/err" && ok ||
+    bad "compare k: $(cat "$tmp/err")"
+run 2 --batch --lesson dqn --compare lr=0.1,7
+grep -q 'lr' "$tmp/err" && ok || bad "compare lr=7: $(cat "$tmp/err")"
 run 2 --batch --lesson fqi --save-network "$tmp/x"
 grep -q 'agent dqn' "$tmp/err" && ok || bad "save-network with fqi: $(cat "$tmp/err")"
 run 2 --batch --env frozenlake --set agent=dqn
