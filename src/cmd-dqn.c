@@ -75,7 +75,7 @@ cmd_dqn_step(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	    &n) != 0)
 		return (-1);
 	for (i = 0; i < n; i++)
-		if (dqn_session_step(t->dq) < 0) {
+		if (dqn_session_step_undoable(t->dq) < 0) {
 			say_stopped(t);
 			return (-1);
 		}
@@ -86,15 +86,22 @@ cmd_dqn_step(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 int
 cmd_dqn_back(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 {
-	(void)argc;
-	(void)argv;
+	char	 err[256];
+	long	 n = 1, done;
+
 	(void)out;
-	/* A step changes every weight, the optimiser's moments and the
-	 * buffer: DQN keeps no history of them. */
-	tutor_say(t, true, "back: DQN keeps no history (a gradient step "
-	    "changes all %zu weights); reset starts again",
-	    nn_nparams(t->dq->q->online));
-	return (-1);
+	if (argc == 1 && cmd_parse_count(t, "back", argv[0], 1, DQN_HISTORY,
+	    &n) != 0)
+		return (-1);
+	for (done = 0; done < n; done++)
+		if (dqn_session_back(t->dq, err, sizeof err) != 0)
+			break;
+	if (done == 0) {
+		tutor_say(t, true, "back: %s", err);
+		return (-1);
+	}
+	say_where(t, "back");
+	return (0);
 }
 
 static void

@@ -102,12 +102,14 @@ dqn_session_free(struct dqn_session *ds)
 {
 	if (ds == NULL)
 		return;
+	dqn_history_free(&ds->hist);
 	dqn_free(ds->q);
 	free(ds);
 }
 
-int
-dqn_session_step(struct dqn_session *ds)
+/* One step, the history left alone. */
+static int
+step(struct dqn_session *ds)
 {
 	long	 before = ds->q->updates;
 	int	 rc;
@@ -119,6 +121,43 @@ dqn_session_step(struct dqn_session *ds)
 	if (rc < 0)
 		ds->stopped = true;
 	return (rc);
+}
+
+int
+dqn_session_step(struct dqn_session *ds)
+{
+	/* What the history kept is no longer the step before. */
+	dqn_history_clear(&ds->hist);
+	return (step(ds));
+}
+
+int
+dqn_session_step_undoable(struct dqn_session *ds)
+{
+	if (ds->stopped)
+		return (-1);
+	if (dqn_history_possible(ds->q))
+		dqn_history_save(&ds->hist, ds->q, ds->updated);
+	return (step(ds));
+}
+
+int
+dqn_session_back(struct dqn_session *ds, char *err, size_t errsz)
+{
+	if (!dqn_history_possible(ds->q)) {
+		snprintf(err, errsz, "with prioritized replay a step rewrites "
+		    "the priorities of a whole minibatch: there is no going "
+		    "back");
+		return (-1);
+	}
+	if (dqn_history_back(&ds->hist, ds->q, &ds->updated) != 0) {
+		snprintf(err, errsz, ds->q->step == 0 ? "no step to take back" :
+		    "only steps taken one at a time (SPACE, step) can be taken "
+		    "back, at most %d", DQN_HISTORY);
+		return (-1);
+	}
+	ds->stopped = ds->q->diverged;
+	return (0);
 }
 
 /* The settings that take effect without a rebuild. */
@@ -174,6 +213,7 @@ dqn_session_set(struct dqn_session *ds, const char *name, const char *value,
 		if ((q = dqn_new_from(&next, err, errsz)) == NULL)
 			return (-1);
 		dqn_free(ds->q);
+		dqn_history_clear(&ds->hist);
 		ds->q = q;
 		ds->p = next;
 		ds->builds++;
@@ -200,6 +240,7 @@ dqn_session_restart(struct dqn_session *ds)
 		q = dqn_new_from(&ds->p, err, sizeof err);
 	}
 	dqn_free(ds->q);
+	dqn_history_clear(&ds->hist);
 	ds->q = q;
 	ds->builds++;
 	ds->stopped = false;
@@ -227,5 +268,6 @@ dqn_session_load(struct dqn_session *ds, const char *path, char *err,
 	if (ds->q->best != NULL)
 		nn_copy(ds->q->best, net);
 	nn_free(net);
+	dqn_history_clear(&ds->hist);
 	return (0);
 }

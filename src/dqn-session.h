@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "dqn-history.h"
 #include "dqn.h"
 #include "param.h"
 
@@ -23,6 +24,7 @@ struct dqn_session {
 	bool		 updated;	/* the last step made a gradient step */
 	bool		 stopped;	/* diverged: training stopped */
 	int		 inspect;	/* the record's sample shown, 0.. */
+	struct dqn_history hist;	/* steps taken one at a time */
 };
 
 struct dqn_session *dqn_session_new(const struct params *, char *err,
@@ -31,6 +33,11 @@ void		 dqn_session_free(struct dqn_session *);
 /* One transition: 1 when it ended an episode, -1 once training has
  * stopped (the loss diverged), else 0. */
 int		 dqn_session_step(struct dqn_session *);
+/* The same, kept in the history so that it can be taken back. */
+int		 dqn_session_step_undoable(struct dqn_session *);
+/* Take the last step kept back; -1 with err when there is none. */
+int		 dqn_session_back(struct dqn_session *, char *err,
+		     size_t errsz);
 /* Change a parameter: live ones from the next step; the network's and
  * the buffer's rebuild the learner from step 0 (*did_reset). */
 int		 dqn_session_set(struct dqn_session *, const char *name,

@@ -4,6 +4,7 @@
 
 #include "testutil.h"
 
+#include "dqn-session.h"
 #include "dqn.h"
 #include "env_cartpole.h"
 
@@ -207,6 +208,65 @@ test_divergence_stops(void **state)
 	dqn_free(q);
 }
 
+/* back puts everything as it was: weights, Adam, target, the buffer,
+ * the random state; stepping again gives the same steps. */
+static void
+test_back_is_exact(void **state)
+{
+	struct params		 p;
+	struct dqn_session	*ds;
+	float			*w, *m, loss;
+	char			 err[256];
+	size_t			 np;
+	long			 step, next;
+	int			 i;
+
+	(void)state;
+	params_defaults(&p);
+	assert_int_equal(param_set(&p, "env", "cartpole", err, sizeof err), 0);
+	assert_int_equal(param_set(&p, "agent", "dqn", err, sizeof err), 0);
+	assert_int_equal(param_set(&p, "eval_every", "1003", err, sizeof err),
+	    0);
+	assert_int_equal(param_set(&p, "eval_episodes", "2", err,
+	    sizeof err), 0);
+	ds = dqn_session_new(&p, err, sizeof err);
+	assert_non_null(ds);
+	for (i = 0; i < 1000; i++)
+		dqn_session_step(ds);
+	np = ds->q->online->nparams;
+	w = malloc(np * sizeof *w);
+	m = malloc(np * sizeof *m);
+	memcpy(w, ds->q->online->params, np * sizeof *w);
+	memcpy(m, ds->q->adam->m, np * sizeof *m);
+	step = ds->q->step;
+	next = ds->q->buf->next;
+	/* Steps 1001 to 1010: gradient steps and an evaluation at 1003. */
+	for (i = 0; i < 10; i++)
+		dqn_session_step_undoable(ds);
+	assert_int_equal(ds->q->updates, 5);
+	assert_int_equal(ds->q->nevals, 1);
+	loss = ds->q->last_update.loss;
+	for (i = 0; i < 10; i++)
+		assert_int_equal(dqn_session_back(ds, err, sizeof err), 0);
+	assert_int_equal(dqn_session_back(ds, err, sizeof err), -1);
+	assert_int_equal(ds->q->step, step);
+	assert_int_equal(ds->q->updates, 0);
+	assert_int_equal(ds->q->nevals, 0);
+	assert_int_equal(ds->q->buf->next, next);
+	assert_memory_equal(w, ds->q->online->params, np * sizeof *w);
+	assert_memory_equal(m, ds->q->adam->m, np * sizeof *m);
+	for (i = 0; i < 10; i++)
+		dqn_session_step_undoable(ds);
+	assert_true(ds->q->last_update.loss == loss);
+	/* Run mode keeps no history. */
+	dqn_session_step(ds);
+	assert_int_equal(dqn_session_back(ds, err, sizeof err), -1);
+	assert_non_null(strstr(err, "one at a time"));
+	free(w);
+	free(m);
+	dqn_session_free(ds);
+}
+
 static void
 test_bad_config(void **state)
 {
@@ -228,6 +288,7 @@ main(void)
 		cmocka_unit_test(test_update_cadence_and_record),
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_divergence_stops),
+		cmocka_unit_test(test_back_is_exact),
 		cmocka_unit_test(test_bad_config),
 		cmocka_unit_test(test_short_training_learns),
 	};
