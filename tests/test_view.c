@@ -16,6 +16,7 @@
 
 #include "canvas.h"
 #include "cmd.h"
+#include "dqn-session.h"
 #include "env_cartpole.h"
 #include "fqi-session.h"
 #include "gridmap.h"
@@ -2303,8 +2304,533 @@ test_view_fqi_target(void **state)
 	fs->data->truncated[i] = false;
 }
 
+/* Deep Q-learning: its own small lesson, learning from step 200. */
+
+static void
+dqn_portable(struct tutor *t)
+{
+	struct dqn	*q = t->dq->q;
+
+	/* The same bits on every machine: golden files hold numbers the
+	 * network computed after hundreds of gradient steps. */
+	assert_int_equal(nn_set_kernels(q->online, "portable"), 0);
+	assert_int_equal(nn_set_kernels(q->target, "portable"), 0);
+	if (q->best != NULL)
+		assert_int_equal(nn_set_kernels(q->best, "portable"), 0);
+}
+
+static int
+setup_dqn(void **state)
+{
+	struct fixture	*f = calloc(1, sizeof *f);
+	char		 err[512];
+
+	assert_non_null(f);
+	snprintf(f->dirs.lessons, sizeof f->dirs.lessons, "%s/tests/data/"
+	    "lessons", TOP_SRCDIR);
+	snprintf(f->dirs.maps, sizeof f->dirs.maps, "%s/data/maps", TOP_SRCDIR);
+	f->lesson = lesson_load(test_data_path("lessons/view-dqn.lesson"), err,
+	    sizeof err);
+	if (f->lesson == NULL)
+		print_error("%s\n", err);
+	assert_non_null(f->lesson);
+	params_defaults(&f->p);
+	if (tutor_apply_lesson(&f->p, f->lesson, &f->dirs, err,
+	    sizeof err) != 0)
+		print_error("%s\n", err);
+	f->t = tutor_new(f->lesson, &f->p, &f->dirs, err, sizeof err);
+	if (f->t == NULL)
+		print_error("%s\n", err);
+	assert_non_null(f->t);
+	assert_non_null(f->t->dq);
+	assert_null(f->t->s);
+	assert_null(f->t->f);
+	assert_int_equal(f->t->dq->q->buf->capacity, 5000);
+	assert_int_equal(f->t->dq->q->cfg.learning_starts, 200);
+	dqn_portable(f->t);
+	*state = f;
+	return (0);
+}
+
+static void
+dqn_steps(struct tutor *t, long n)
+{
+	long	 i;
+
+	for (i = 0; i < n; i++)
+		assert_true(dqn_session_step(t->dq) >= 0);
+}
+
+/* A setting that rebuilds the learner, on portable kernels again. */
+static void
+dqn_set(struct tutor *t, const char *name, const char *value)
+{
+	char	 err[256];
+	bool	 reset;
+
+	if (tutor_set(t, name, value, &reset, err, sizeof err) != 0)
+		fail_msg("%s=%s: %s", name, value, err);
+	dqn_portable(t);
+}
+
+/* Q of the online network at the cart's state, as the panel shows it. */
+static void
+dqn_q_now(const struct tutor *t, float *qv)
+{
+	const struct dqn	*q = t->dq->q;
+	float			 obs[ENV_OBS_MAX];
+	int			 i;
+
+	for (i = 0; i < q->env->obs_dim; i++)
+		obs[i] = (float)q->env->st.x[i];
+	nn_predict(q->online, obs, qv);
+}
+
+static const char *
+dqn_glyph(int a, enum plot_glyphs g)
+{
+	if (g == PLOT_UTF8)
+		return (a == CARTPOLE_RIGHT ? "→" : "←");
+	return (a == CARTPOLE_RIGHT ? ">" : "<");
+}
+
+/*
+ * The panel in r as the user must read it: the shape; for each action
+ * its glyph and Q at the cart's state (the network's own, worked out
+ * here), the larger highlighted and called greedy; epsilon now and the
+ * last action; the buffer's size and capacity; a row per layer.
+ */
+static void
+assert_dqn_panel(const struct canvas *c, struct rect r, const struct tutor *t,
+    enum plot_glyphs g)
+{
+	const struct dqn	*q = t->dq->q;
+	struct nn_layer_stats	 st;
+	float			 qv[DQN_MAX_ACTIONS];
+	char			 want[96], num[32], shape[64];
+	const char		*line;
+	int			 fx, fy, y0, a, best, i;
+
+	nn_shape_string(&q->cfg.shape, shape, sizeof shape);
+	snprintf(want, sizeof want, "Q-network %s", shape);
+	assert_true(text_at(c, r.x, r.y, want));
+	assert_int_equal(canvas_getstyle(c, r.x, r.y), ST_TITLE);
+	dqn_q_now(t, qv);
+	best = qv[1] > qv[0];
+	y0 = r.y + 1;
+	for (a = 0; a < 2; a++) {
+		line = row_text(c, y0 + a, r.x, r.x + r.w);
+		assert_true(text_at(c, r.x, y0 + a, dqn_glyph(a, g)));
+		view_format_value(num, sizeof num, qv[a], 6);
+		if (strstr(line, num) == NULL) {
+			print_error("Q row '%s' lacks Q(s,%d) = %s\n", line, a,
+			    num);
+			fail();
+		}
+		/* The value ends at column 8, highlighted if greedy. */
+		assert_true(text_at(c, r.x + 8 - canvas_textwidth(num), y0 + a,
+		    num));
+		assert_int_equal(canvas_getstyle(c, r.x + 7, y0 + a),
+		    a == best ? ST_UPDATED : ST_PLAIN);
+		if (a == best)
+			assert_non_null(strstr(line, r.w >= 24 ? " greedy" :
+			    " *"));
+		else
+			assert_null(strstr(line, "greedy"));
+	}
+	/* Epsilon now and the last action. */
+	line = row_text(c, y0 + 2, r.x, r.x + r.w);
+	snprintf(want, sizeof want, "%s %.3f", g == PLOT_UTF8 ? "ε" : "eps",
+	    schedule_value(&q->cfg.epsilon, q->step));
+	assert_true(strncmp(line, want, strlen(want)) == 0);
+	if (q->step == 0)
+		assert_non_null(strstr(line, "no step yet"));
+	else {
+		snprintf(want, sizeof want, "last %s %s",
+		    dqn_glyph(q->last_act.a, g), q->last_act.explored ?
+		    "explored" : "greedy");
+		assert_non_null(strstr(line, want));
+	}
+	/* The buffer: its fill as figures. */
+	line = row_text(c, y0 + 3, r.x, r.x + r.w);
+	assert_true(strncmp(line, "buffer ", 7) == 0);
+	snprintf(want, sizeof want, " %ld/%ld", q->buf->size,
+	    q->buf->capacity);
+	assert_non_null(strstr(line, want));
+	assert_int_equal(q->buf->size, q->step < q->buf->capacity ? q->step :
+	    q->buf->capacity);
+	/* The layers by name, in order, under their heading. */
+	assert_true(find_text(c, r, "layer", &fx, &fy));
+	assert_int_equal(fx, r.x);
+	for (i = 0; i < nn_layer_count(q->online); i++) {
+		nn_layer_stats(q->online, i, &st);
+		if (fy + 1 + i >= r.y + r.h)
+			break;
+		assert_true(text_at(c, r.x, fy + 1 + i, st.name));
+		view_format_value(num, sizeof num, st.w_std, 6);
+		assert_non_null(strstr(row_text(c, fy + 1 + i, r.x, r.x + r.w),
+		    num));
+	}
+}
+
+/* The DQN update view alone, as wide as on an 80-column screen. */
+static struct canvas *
+draw_dqn_update(const struct tutor *t, enum plot_glyphs g)
+{
+	struct canvas		*c = canvas_new(80, 2);
+	struct rect		 r = { 1, 0, 78, 2 };
+	struct view_opts	 o;
+
+	memset(&o, 0, sizeof o);
+	o.glyphs = g;
+	canvas_fill(c, ' ');
+	view_dqn_update_draw(c, r, t, &o);
+	return (c);
+}
+
+/*
+ * The gradient step written out, checked against its record: the
+ * target's arithmetic (r, or r + gamma max Q-(s', .), or with Double
+ * DQN Q-(s', a')), then the prediction and the loss.
+ */
+static void
+assert_dqn_target(const struct canvas *c, const struct tutor *t,
+    enum plot_glyphs g)
+{
+	const struct dqn		*q = t->dq->q;
+	const struct dqn_update		*up = &q->last_update;
+	const struct dqn_sample		*s;
+	const char			*line;
+	char				 want[256];
+	bool				 u = g == PLOT_UTF8;
+	int				 i = t->dq->inspect;
+
+	assert_true(up->valid);
+	if (i < 0 || i >= DQN_RECORD_SAMPLES)
+		i = 0;
+	s = &up->sample[i];
+	line = row_text(c, 0, 1, c->w);
+	if (s->terminated) {
+		assert_true(s->target == s->r);
+		snprintf(want, sizeof want, "y = r = %g   (terminated", s->r);
+		assert_true(strncmp(line, want, strlen(want)) == 0);
+		assert_null(strstr(line, "max"));
+	} else if (q->cfg.double_dqn) {
+		assert_near(s->target, s->r + q->cfg.gamma *
+		    s->q_next[s->a_next], 1e-4);
+		snprintf(want, sizeof want, "y = r + %s %s(s%s,a%s) = %g + %g "
+		    "%s %.3f = %.3f", u ? "γ" : "gamma", u ? "Q⁻" : "Qtarget",
+		    u ? "′" : "'", u ? "′" : "'", s->r, q->cfg.gamma,
+		    u ? "×" : "x", s->q_next[s->a_next], s->target);
+		assert_true(strncmp(line, want, strlen(want)) == 0);
+	} else {
+		assert_near(s->target, s->r + q->cfg.gamma *
+		    fmax(s->q_next[0], s->q_next[1]), 1e-4);
+		snprintf(want, sizeof want, "y = r + %s max %s(s%s,%s) = %g + "
+		    "%g %s max(%.3f, %.3f) = %.3f", u ? "γ" : "gamma",
+		    u ? "Q⁻" : "Qtarget", u ? "′" : "'", u ? "·" : ".", s->r,
+		    q->cfg.gamma, u ? "×" : "x", s->q_next[0], s->q_next[1],
+		    s->target);
+		if (strncmp(line, want, strlen(want)) != 0) {
+			print_error("'%s' should start '%s'\n", line, want);
+			fail();
+		}
+	}
+	line = row_text(c, 1, 1, c->w);
+	snprintf(want, sizeof want, "Q(s,%s) = %.3f", dqn_glyph(s->a, g),
+	    s->pred);
+	if (strstr(line, want) == NULL) {
+		print_error("'%s' lacks '%s'\n", line, want);
+		fail();
+	}
+	snprintf(want, sizeof want, "TD error %.3f", s->target - s->pred);
+	assert_non_null(strstr(line, want));
+	snprintf(want, sizeof want, "loss %.4g", up->loss);
+	assert_non_null(strstr(line, want));
+	/* Both lines inside the 78 columns. */
+	assert_int_equal(canvas_get(c, 0, 0), ' ');
+	assert_int_equal(canvas_get(c, 79, 0), ' ');
+	assert_int_equal(canvas_get(c, 79, 1), ' ');
+}
+
+/* Everything the DQN screen must show whatever its golden file says. */
+static void
+assert_dqn_screen(const struct canvas *c, const struct layout *L,
+    const struct tutor *t, enum plot_glyphs g)
+{
+	const struct dqn	*q = t->dq->q;
+	struct canvas		*u;
+	char			 want[96];
+	int			 fx, fy, y;
+
+	assert_false(L->too_small);
+	assert_row_has(c, 0, "page 1/2");
+	snprintf(want, sizeof want, "step %ld  episode %ld", q->step,
+	    q->episodes + 1);
+	assert_row_has(c, 0, want);
+	/* Each view in its own rectangle: the cart, the panel beside or
+	 * under it, the two plots, the update. */
+	assert_true(find_text(c, L->grid, "CartPole", &fx, &fy));
+	assert_true(L->grid.x + L->grid.w < L->qtable.x ||
+	    L->grid.y + L->grid.h < L->qtable.y);
+	snprintf(want, sizeof want, "x %6.3f", q->env->st.x[0]);
+	assert_true(find_text(c, L->grid, want, &fx, &fy));
+	assert_dqn_panel(c, L->qtable, t, g);
+	assert_true(find_text(c, L->curves, "return per episode", &fx, &fy));
+	assert_true(find_text(c, L->curves, "loss per gradient step", &fx,
+	    &fy));
+	/* The update rows hold what the update view draws alone, at 80
+	 * columns. */
+	if (c->w == 80) {
+		u = draw_dqn_update(t, g);
+		for (y = 0; y < 2; y++)
+			assert_string_equal(row_text(c, L->update.y + y, 0,
+			    c->w), whole_row(u, y));
+		if (q->last_update.valid)
+			assert_dqn_target(u, t, g);
+		canvas_free(u);
+	}
+	if (!q->last_update.valid)
+		assert_row_has(c, L->update.y, q->step == 0 ? "No step yet" :
+		    "Filling the buffer");
+	assert_row_has(c, L->status.y, " dqn  ");
+	assert_row_has(c, L->status.y, g == PLOT_UTF8 ? "γ 0.99" :
+	    "gamma 0.99");
+	assert_row_has(c, L->status.y, "lr 0.001");
+	snprintf(want, sizeof want, "buffer %ld/5000", q->buf->size);
+	assert_row_has(c, L->status.y, want);
+	assert_row_has(c, L->message.y, "SPACE step");
+	assert_row_has(c, L->message.y, "e episode");
+	assert_null(strstr(whole_row(c, L->message.y), "b back"));
+}
+
+static void
+dqn_screen_case(struct tutor *t, int w, int h, enum plot_glyphs g,
+    const char *golden)
+{
+	struct layout	 L;
+	struct canvas	*c = draw_screen(t, w, h, g, &L);
+
+	assert_dqn_screen(c, &L, t, g);
+	if (g == PLOT_ASCII)
+		assert_ascii(c);
+	if (golden != NULL)
+		golden_check(golden, c);
+	canvas_free(c);
+}
+
+/* Before the first step: Q of the new network, an empty buffer, no
+ * curve yet, and when learning starts. */
+static void
+test_view_dqn_screen_start(void **state)
+{
+	struct fixture	*f = *state;
+
+	assert_int_equal(f->t->dq->q->step, 0);
+	dqn_screen_case(f->t, 80, 24, PLOT_UTF8, "view_dqn_screen_start.txt");
+	dqn_screen_case(f->t, 80, 24, PLOT_ASCII,
+	    "view_dqn_screen_start_ascii.txt");
+}
+
+/* After 1,500 steps: episodes, three evaluations, 650 gradient steps. */
+static void
+test_view_dqn_screen_trained(void **state)
+{
+	struct fixture	*f = *state;
+	const struct dqn *q;
+	double		 sum = 0;
+	long		 i;
+
+	dqn_steps(f->t, 1500);
+	q = f->t->dq->q;
+	assert_int_equal(q->nevals, 3);
+	assert_int_equal(q->updates, 650);
+	/* The curve puts each return at the step its episode ended: on
+	 * CartPole the returns add up to the steps. */
+	for (i = 0; i < q->nreturns; i++)
+		sum += q->returns[i];
+	assert_near(sum + q->ep_return, (double)q->step, 1e-9);
+	dqn_screen_case(f->t, 80, 24, PLOT_UTF8,
+	    "view_dqn_screen_trained.txt");
+	dqn_screen_case(f->t, 80, 24, PLOT_ASCII,
+	    "view_dqn_screen_trained_ascii.txt");
+	/* More room: the panel beside the cart gets more columns, or on a
+	 * tall narrow screen goes under it. */
+	dqn_screen_case(f->t, 120, 40, PLOT_UTF8,
+	    "view_dqn_screen_120x40.txt");
+	dqn_screen_case(f->t, 80, 50, PLOT_UTF8, "view_dqn_screen_80x50.txt");
+	dqn_screen_case(f->t, 200, 60, PLOT_ASCII, NULL);
+}
+
+/* The panel alone with a margin of '.': nothing drawn outside, at its
+ * 80x24 size, wider, with a dueling head, and too small to draw. */
+static void
+test_view_dqn_panel(void **state)
+{
+	struct fixture		*f = *state;
+	struct canvas		*c;
+	struct view_opts	 o;
+	struct rect		 r = { 2, 1, 26, 11 };
+	static const int	 sizes[][2] = { { 16, 4 }, { 15, 11 },
+				    { 20, 6 }, { 26, 3 }, { 30, 8 } };
+	size_t			 i;
+
+	memset(&o, 0, sizeof o);
+	o.glyphs = PLOT_UTF8;
+	dqn_steps(f->t, 1500);
+	c = canvas_new(r.w + 4, r.h + 2);
+	canvas_fill(c, '.');
+	view_dqn_panel_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_dqn_panel(c, r, f->t, PLOT_UTF8);
+	golden_check("view_dqn_panel.txt", c);
+	canvas_free(c);
+	o.glyphs = PLOT_ASCII;
+	c = canvas_new(r.w + 4, r.h + 2);
+	canvas_fill(c, '.');
+	view_dqn_panel_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_dqn_panel(c, r, f->t, PLOT_ASCII);
+	assert_ascii(c);
+	golden_check("view_dqn_panel_ascii.txt", c);
+	canvas_free(c);
+	/* A dueling head, wide: value and advantage, more columns. */
+	dqn_set(f->t, "dueling", "1");
+	dqn_steps(f->t, 300);
+	r.w = 60;
+	r.h = 13;
+	o.glyphs = PLOT_UTF8;
+	c = canvas_new(r.w + 4, r.h + 2);
+	canvas_fill(c, '.');
+	view_dqn_panel_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_dqn_panel(c, r, f->t, PLOT_UTF8);
+	assert_true(canvas_has(c, "4-64-64-2 dueling"));
+	assert_true(canvas_has(c, "advantage"));
+	assert_true(canvas_has(c, "in×out"));
+	golden_check("view_dqn_panel_dueling.txt", c);
+	canvas_free(c);
+	/* Small: what fits, and nothing outside. */
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		r.w = sizes[i][0];
+		r.h = sizes[i][1];
+		c = canvas_new(r.w + 4, r.h + 2);
+		canvas_fill(c, '.');
+		view_dqn_panel_draw(c, r, f->t, &o);
+		assert_blank_outside(c, r, '.');
+		canvas_free(c);
+	}
+}
+
+/* Step until the record's first sample is a terminal transition. */
+static void
+dqn_step_to_terminal_sample(struct tutor *t)
+{
+	long	 i;
+
+	for (i = 0; i < STEP_LIMIT; i++) {
+		dqn_steps(t, 1);
+		if (t->dq->updated && t->dq->q->last_update.sample[0].terminated)
+			return;
+	}
+	fail_msg("no terminal sample");
+}
+
+/*
+ * The update lines: before any step, while the buffer fills (how many
+ * steps to the first gradient step, counted right), a gradient step
+ * that bootstraps, a terminal sample, Double DQN, prioritized replay's
+ * weight, and training stopped.
+ */
+static void
+test_view_dqn_update(void **state)
+{
+	struct fixture		*f = *state;
+	struct dqn_session	*ds = f->t->dq;
+	struct canvas		*c;
+
+	c = draw_dqn_update(f->t, PLOT_UTF8);
+	assert_non_null(strstr(whole_row(c, 0), "No step yet. SPACE acts "
+	    "ε-greedily (ε 1.00)"));
+	assert_non_null(strstr(whole_row(c, 1), "Learning starts after step "
+	    "200"));
+	canvas_free(c);
+	c = draw_dqn_update(f->t, PLOT_ASCII);
+	assert_ascii(c);
+	canvas_free(c);
+
+	/* train_freq 2: the first gradient step is at step 202. */
+	dqn_steps(f->t, 100);
+	c = draw_dqn_update(f->t, PLOT_UTF8);
+	assert_string_equal(whole_row(c, 0), " Filling the buffer: 102 more "
+	    "steps until the first gradient step (step 202).");
+	golden_check("view_dqn_update_waiting.txt", c);
+	canvas_free(c);
+	dqn_steps(f->t, 101);
+	assert_false(ds->q->last_update.valid);
+	c = draw_dqn_update(f->t, PLOT_UTF8);
+	assert_non_null(strstr(whole_row(c, 0), " 1 more step until"));
+	canvas_free(c);
+	dqn_steps(f->t, 1);
+	assert_true(ds->q->last_update.valid);
+	assert_int_equal(ds->q->last_update.step, 202);
+
+	/* A sample that bootstraps. */
+	dqn_steps(f->t, 98);
+	assert_false(ds->q->last_update.sample[0].terminated);
+	c = draw_dqn_update(f->t, PLOT_UTF8);
+	assert_dqn_target(c, f->t, PLOT_UTF8);
+	assert_non_null(strstr(whole_row(c, 1), "sample 1 of 64"));
+	golden_check("view_dqn_update_bootstrap.txt", c);
+	canvas_free(c);
+	c = draw_dqn_update(f->t, PLOT_ASCII);
+	assert_dqn_target(c, f->t, PLOT_ASCII);
+	assert_ascii(c);
+	golden_check("view_dqn_update_bootstrap_ascii.txt", c);
+	canvas_free(c);
+
+	/* A terminal sample: just r. */
+	dqn_step_to_terminal_sample(f->t);
+	c = draw_dqn_update(f->t, PLOT_UTF8);
+	assert_dqn_target(c, f->t, PLOT_UTF8);
+	golden_check("view_dqn_update_terminal.txt", c);
+	canvas_free(c);
+
+	/* Double DQN: the online net picks a', the target values it. */
+	dqn_set(f->t, "double_dqn", "1");
+	do
+		dqn_steps(f->t, 1);
+	while (!ds->updated || ds->q->last_update.sample[1].terminated);
+	ds->inspect = 1;
+	c = draw_dqn_update(f->t, PLOT_UTF8);
+	assert_dqn_target(c, f->t, PLOT_UTF8);
+	assert_non_null(strstr(whole_row(c, 0), "Q⁻(s′,a′)"));
+	assert_non_null(strstr(whole_row(c, 0), "(a′ = argmax Q(s′,·) = "));
+	assert_non_null(strstr(whole_row(c, 1), "sample 2 of 64"));
+	golden_check("view_dqn_update_double.txt", c);
+	canvas_free(c);
+	ds->inspect = 0;
+
+	/* Prioritized replay: the sample's importance weight. */
+	dqn_set(f->t, "prioritized", "1");
+	dqn_steps(f->t, 300);
+	c = draw_dqn_update(f->t, PLOT_UTF8);
+	assert_dqn_target(c, f->t, PLOT_UTF8);
+	assert_non_null(strstr(whole_row(c, 1), "weight "));
+	canvas_free(c);
+
+	/* Training stopped: said in the error style. */
+	ds->stopped = true;
+	c = draw_dqn_update(f->t, PLOT_UTF8);
+	assert_non_null(strstr(whole_row(c, 0), "Training stopped at step"));
+	assert_int_equal(canvas_getstyle(c, 1, 0), ST_ERROR);
+	canvas_free(c);
+	ds->stopped = false;
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 #define TF(name) cmocka_unit_test_setup_teardown(name, setup_fqi, teardown)
+#define TD(name) cmocka_unit_test_setup_teardown(name, setup_dqn, teardown)
 
 int
 main(void)
@@ -2340,6 +2866,10 @@ main(void)
 		TF(test_view_fqi_map),
 		TF(test_view_fqi_curves),
 		TF(test_view_fqi_target),
+		TD(test_view_dqn_screen_start),
+		TD(test_view_dqn_screen_trained),
+		TD(test_view_dqn_panel),
+		TD(test_view_dqn_update),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -1,6 +1,7 @@
 /* Where the views go on a screen of a given size. */
 #include <stdio.h>
 
+#include "dqn-session.h"
 #include "fqi-session.h"
 #include "gridmap.h"
 #include "layout.h"
@@ -10,6 +11,9 @@
 #define LESSON_MAX_W 72
 #define GRID_MAX_CELL 9		/* view-grid.c's widest cell */
 #define QTABLE_LABEL_W 4
+#define DQN_PANEL_MIN_W 26	/* view-dqn.c's panel at its narrowest */
+#define DQN_CART_MIN_H 9
+#define DQN_SIDE_BY_SIDE_W 64	/* narrower: cart above panel if tall */
 
 static struct rect
 rect(int x, int y, int w, int h)
@@ -119,6 +123,41 @@ split_top_fqi(struct layout *L, int top, int top_h)
 	L->qtable = rect(rx + cw + 1, top, rw - cw - 1, top_h);
 }
 
+/*
+ * DQN: the lesson on the left as with FQI; on the right the cart (in the
+ * grid's place) beside the DQN panel (in the table's), or above it when
+ * the right side is tall and too narrow for both.
+ */
+static void
+split_top_dqn(struct layout *L, int top, int top_h)
+{
+	int	 lw = L->w * 45 / 100, rx, rw, pw, ch;
+
+	if (L->w - lw - 2 < 48)
+		lw = L->w - 2 - 48;
+	if (lw < LESSON_MIN_W)
+		lw = LESSON_MIN_W;
+	if (lw > LESSON_MAX_W)
+		lw = LESSON_MAX_W;
+	L->lesson = rect(0, top, lw, top_h);
+	L->separator_x = lw;
+	rx = lw + 2;
+	rw = L->w - rx;
+	if (rw < DQN_SIDE_BY_SIDE_W && top_h >= 2 * DQN_CART_MIN_H + 4) {
+		ch = top_h * 2 / 5;
+		if (ch < DQN_CART_MIN_H)
+			ch = DQN_CART_MIN_H;
+		L->grid = rect(rx, top, rw, ch);
+		L->qtable = rect(rx, top + ch + 1, rw, top_h - ch - 1);
+		return;
+	}
+	pw = rw * 55 / 100;
+	if (pw < DQN_PANEL_MIN_W)
+		pw = DQN_PANEL_MIN_W;
+	L->grid = rect(rx, top, rw - pw - 1, top_h);
+	L->qtable = rect(rx + rw - pw, top, pw, top_h);
+}
+
 void
 layout_compute(struct layout *L, int w, int h, const struct tutor *t)
 {
@@ -139,6 +178,8 @@ layout_compute(struct layout *L, int w, int h, const struct tutor *t)
 	L->curves = rect(0, 1 + top_h + 1, w, curves_h);
 	if (t->f != NULL)
 		split_top_fqi(L, 1, top_h);
+	else if (t->dq != NULL)
+		split_top_dqn(L, 1, top_h);
 	else
 		split_top(L, 1, top_h, t);
 }
@@ -187,6 +228,17 @@ draw_fqi(struct canvas *c, const struct layout *L, const struct tutor *t,
 	view_fqi_update_draw(c, L->update, t, o);
 }
 
+/* DQN: the cart of the training environment, the one SPACE steps. */
+static void
+draw_dqn(struct canvas *c, const struct layout *L, const struct tutor *t,
+    const struct view_opts *o)
+{
+	view_cartpole_draw(c, L->grid, t->dq->q->env->st.x, o);
+	view_dqn_panel_draw(c, L->qtable, t, o);
+	view_dqn_curves_draw(c, L->curves, t, o);
+	view_dqn_update_draw(c, L->update, t, o);
+}
+
 /*
  * While a worker fits an FQI iteration the session is its own: only
  * what does not read it is drawn again (the lesson, the status line
@@ -225,6 +277,8 @@ layout_draw(struct canvas *c, const struct layout *L, const struct tutor *t,
 	draw_separator(c, L, o);
 	if (t->f != NULL) {
 		draw_fqi(c, L, t, o);
+	} else if (t->dq != NULL) {
+		draw_dqn(c, L, t, o);
 	} else {
 		view_grid_draw(c, L->grid, t, o);
 		if (t->s->agent->glow != NULL && tutor_plan(t) == NULL)

@@ -4,23 +4,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dqn-session.h"
 #include "fqi-session.h"
 #include "policy.h"
 #include "style.h"
 #include "view.h"
 
-#define NHINTS 9
-static const char *const key_hints[NHINTS][2] = {
+static const char *const key_hints[][2] = {
 	{ "SPACE", "step" }, { "b", "back" }, { "e", "episode" },
 	{ "r", "run" }, { "+-", "speed" }, { "n/p", "page" },
-	{ ":", "cmd" }, { "?", "help" }, { "q", "quit" },
+	{ ":", "cmd" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
 };
 /* In fitted Q-iteration a step is an iteration and an episode is the
  * greedy policy played on the cart. */
-static const char *const fqi_key_hints[NHINTS][2] = {
+static const char *const fqi_key_hints[][2] = {
 	{ "SPACE", "iterate" }, { "b", "back" }, { "e", "play" },
 	{ "r", "run" }, { "+-", "speed" }, { "n/p", "page" },
-	{ ":", "cmd" }, { "?", "help" }, { "q", "quit" },
+	{ ":", "cmd" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
+};
+/* DQN keeps no history to go back through. */
+static const char *const dqn_key_hints[][2] = {
+	{ "SPACE", "step" }, { "e", "episode" }, { "r", "run" },
+	{ "+-", "speed" }, { "n/p", "page" }, { ":", "cmd" },
+	{ "?", "help" }, { "q", "quit" }, { NULL, NULL }
 };
 
 /* Two decimals, or as many as the value needs: 0.005 is not 0.01. */
@@ -69,6 +75,26 @@ fqi_settings(char *buf, size_t bufsz, const struct tutor *t, bool u)
 	    u ? "γ" : "gamma", g, reg, t->f->data->n, p->seed);
 }
 
+/* DQN's settings: the discount, the step size, epsilon now, the
+ * buffer, the variants on, the seed. */
+static void
+dqn_settings(char *buf, size_t bufsz, const struct tutor *t, bool u)
+{
+	const struct params	*p = tutor_params(t);
+	const struct dqn	*q = t->dq->q;
+	char			 g[32], lr[32], flags[64];
+
+	format_setting(g, sizeof g, p->gamma);
+	format_setting(lr, sizeof lr, p->lr);
+	snprintf(flags, sizeof flags, "%s%s%s%s", p->double_dqn ?
+	    "  double" : "", p->dueling ? "  dueling" : "", p->prioritized ?
+	    "  per" : "", p->loss != 0 ? "  huber" : "");
+	snprintf(buf, bufsz, " dqn  %s %s  lr %s  %s %.2f  buffer %ld/%ld%s  "
+	    "seed %lld", u ? "γ" : "gamma", g, lr, u ? "ε" : "eps",
+	    schedule_value(&q->cfg.epsilon, q->step), q->buf->size,
+	    q->buf->capacity, flags, p->seed);
+}
+
 void
 view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
@@ -84,6 +110,10 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	canvas_setstyle(c, r.x, r.y, r.w, ST_STATUS);
 	if (t->f != NULL) {
 		fqi_settings(left, sizeof left, t, u);
+		goto run_state;
+	}
+	if (t->dq != NULL) {
+		dqn_settings(left, sizeof left, t, u);
 		goto run_state;
 	}
 	policy = param_choice(param_find("policy"), p->policy);
@@ -135,7 +165,7 @@ view_message_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
 {
 	const char *const	(*hints)[2] = t->f != NULL ? fqi_key_hints :
-				    key_hints;
+				    t->dq != NULL ? dqn_key_hints : key_hints;
 	size_t			 i;
 	int			 x = r.x + 1, end = r.x + r.w;
 
@@ -146,7 +176,7 @@ view_message_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		    t->msg_error ? ST_ERROR : ST_PLAIN);
 		return;
 	}
-	for (i = 0; i < NHINTS; i++) {
+	for (i = 0; hints[i][0] != NULL; i++) {
 		if (x + (int)strlen(hints[i][0]) +
 		    (int)strlen(hints[i][1]) + 1 > end)
 			break;

@@ -1,6 +1,7 @@
 /* The title bar: what is open and where the experiment stands. */
 #include <stdio.h>
 
+#include "dqn-session.h"
 #include "fqi-session.h"
 #include "style.h"
 #include "view.h"
@@ -18,11 +19,16 @@ view_title_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	snprintf(left, sizeof left, " qtutor %s %s", o->glyphs == PLOT_UTF8 ?
 	    "·" : "-", t->lesson->title);
 	/* Between episodes the one just ended is shown, with its length;
-	 * while value iteration is shown, its sweep instead. */
+	 * while value iteration is shown, its sweep instead.  DQN starts
+	 * the next episode at once: the one under way is shown. */
 	if (t->f != NULL)
 		snprintf(right, sizeof right, "page %d/%d  iterations %d  "
 		    "cart step %ld ", t->page + 1, t->lesson->npages,
 		    t->f->fqi->done, t->f->play_steps);
+	else if (t->dq != NULL)
+		snprintf(right, sizeof right, "page %d/%d  step %ld  episode "
+		    "%ld ", t->page + 1, t->lesson->npages, t->dq->q->step,
+		    t->dq->q->episodes + 1);
 	else if (tutor_plan(t) != NULL)
 		snprintf(right, sizeof right, "page %d/%d  value iteration, "
 		    "sweep %ld ", t->page + 1, t->lesson->npages,

@@ -58,6 +58,17 @@ void	view_fqi_curves_draw(struct canvas *, struct rect,
 	    const struct tutor *, const struct view_opts *);
 void	view_fqi_update_draw(struct canvas *, struct rect,
 	    const struct tutor *, const struct view_opts *);
+/* Deep Q-learning (t->dq): the panel (Q at the cart's state as bars,
+ * epsilon and the last action, the replay buffer's fill, the network's
+ * shape and weights per layer); the return of each training episode
+ * and the evaluations by step beside the loss per gradient step; the
+ * last gradient step written out for one of its samples. */
+void	view_dqn_panel_draw(struct canvas *, struct rect,
+	    const struct tutor *, const struct view_opts *);
+void	view_dqn_curves_draw(struct canvas *, struct rect,
+	    const struct tutor *, const struct view_opts *);
+void	view_dqn_update_draw(struct canvas *, struct rect,
+	    const struct tutor *, const struct view_opts *);
 /* The last update written out as arithmetic with its real numbers. */
 void	view_update_draw(struct canvas *, struct rect, const struct tutor *,
 	    const struct view_opts *);
