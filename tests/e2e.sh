@@ -517,10 +517,56 @@ fqi_test() {
 	stty_sane fqi
 }
 
+# dqn_test: DQN on the screen: SPACE is one transition, the buffer
+# fills, a gradient step is written out, b takes steps back exactly, and
+# a run at full speed trains to the end while the screen answers.
+dqn_test() {
+	cur=dqn
+	if ! tm new-session -d -s "$cur" -x 80 -y 24 \
+	    "sh '$tmp/run.sh' dqn --lesson '$TOP_SRCDIR/lessons/dqn.lesson' --set steps=6000 --set eval_every=2000"
+	then
+		bad "dqn: tmux new-session failed"
+		return
+	fi
+	expect "dqn: the lesson opens" \
+	    '^ qtutor . Deep Q-learning on CartPole +page 1/10 +step 0 '
+	expect "dqn: the network's shape" '4-64-64-2'
+	keys Space Space Space
+	expect "dqn: three transitions in the buffer" 'buffer 3/100000'
+	expect "dqn: the first checkpoint" 'checkpoint reached: Press SPACE'
+	keys :
+	text 'step 1000'
+	keys Enter
+	expect "dqn: a gradient step written out" '^ y = r'
+	expect "dqn: 1003 steps" 'step 1003 '
+	settle
+	before=$(matching '^ y = r')
+	keys Space Space
+	expect "dqn: two steps more" 'step 1005 '
+	keys b b
+	expect "dqn: b takes them back" 'step 1003 '
+	settle
+	if [ "$(matching '^ y = r')" = "$before" ]; then ok; else
+		bad "dqn: back: update line '$(matching '^ y = r')', expected '$before'"
+	fi
+	keys :
+	text 'target 3'
+	keys Enter
+	expect "dqn: an FQI command is refused" 'target: not with agent dqn'
+	# Full speed: the speed key up to the top.
+	keys + + + + + + + + + +
+	keys r
+	expect "dqn: trains to the end" 'run finished at step 6000' 20
+	keys q
+	expect_exit "dqn: quit" 0
+	stty_sane dqn
+}
+
 interactive
 mdp_test
 ps_test
 fqi_test
+dqn_test
 kill_test term-paused paused
 kill_test term-running running
 kill_test term-prompt prompt
