@@ -31,7 +31,7 @@ now_seconds(void)
 
 /* The settings DQN reads, in the parameter table's order. */
 static void
-print_settings(const struct params *p, FILE *out)
+print_settings(const struct params *p, int width, FILE *out)
 {
 	const struct param	*t;
 	char			 v[PARAM_STR_MAX];
@@ -43,7 +43,8 @@ print_settings(const struct params *p, FILE *out)
 		    strcmp(t->name, "threads") == 0)
 			continue;
 		param_format(p, t, v, sizeof v);
-		if (col > 0 && col + strlen(t->name) + strlen(v) + 2 > 78) {
+		if (col > 0 && col + (int)(strlen(t->name) + strlen(v)) + 2 >
+		    width) {
 			fputc('\n', out);
 			col = 0;
 		}
@@ -139,7 +140,7 @@ batch_dqn(const struct params *p, const struct datadir *d,
 	(void)d;
 	if (o->title != NULL)
 		fprintf(out, "qtutor batch: %s\n", o->title);
-	print_settings(p, out);
+	print_settings(p, 78, out);
 	if ((q = dqn_new_from(p, err, errsz)) == NULL)
 		return (-1);
 	fprintf(out, "network: %d inputs, %lld x %lld hidden%s, %d outputs, "
@@ -323,7 +324,7 @@ batch_dqn_compare(const struct params *p, const char *spec,
 	for (i = 0; i < n; i++)
 		fprintf(out, "%s%s", i > 0 ? ", " : " ", tr[i].value);
 	fprintf(out, " (the same seed for each)\n");
-	print_settings(p, out);
+	print_settings(p, o->width, out);
 	fflush(out);
 	for (i = 0; i < n && rc == 0; i++)
 		if (train_trial(&tr[i], err, errsz) != 0)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd-dqn.h"
 #include "cmd.h"
 #include "compare.h"
 #include "xmalloc.h"
@@ -27,9 +28,11 @@ const struct cmd_entry cmd_compare_entry = {
 	.min_args = 2,
 	.max_args = 3,
 	.text = "Run each value of a parameter over the same seeds (RUNS "
-	    "runs, default runs) and plot their reward curves with a table.",
+	    "runs, default runs) and plot their reward curves with a table; "
+	    "with DQN, one training run per value and its evaluations.",
 	.exec = cmd_compare_exec,
-	.scope = SCOPE_TABULAR
+	.dqn_exec = cmd_dqn_compare,
+	.scope = SCOPE_TABULAR | SCOPE_DQN
 };
 
 /* Cut p down to the prompt's budget; whether anything was cut. */

@@ -1,6 +1,11 @@
 /* Commands with DQN: transitions, runs, and the network's file. */
+#include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
 
 #include "cmd-dqn.h"
 #include "dqn-session.h"
@@ -221,5 +226,51 @@ cmd_load_network_exec(struct tutor *t, int argc, char **argv,
 	}
 	tutor_say(t, false, "load-network: %s is now the online and the "
 	    "target network", argv[0]);
+	return (0);
+}
+
+/*
+ * compare NAME V1,V2,...: DQN trained once for each value with the
+ * current settings and seed, as batch mode's --compare does; about a
+ * second a value at the default 80,000 steps, while the screen waits.
+ * The learner on the screen is not changed.
+ */
+int
+cmd_dqn_compare(struct tutor *t, int argc, char **argv, struct cmd_out *out)
+{
+	struct batch_options	 o;
+	char			 spec[PARAM_STR_MAX * 2], err[512], *text = NULL;
+	const char		*cs;
+	size_t			 len = 0;
+	FILE			*f;
+	int			 rc;
+
+	if (argc == 3) {
+		tutor_say(t, true, "compare: DQN runs once per value, with the "
+		    "seed: no RUNS");
+		return (-1);
+	}
+	snprintf(spec, sizeof spec, "%s=%s", argv[0], argv[1]);
+	if ((f = open_memstream(&text, &len)) == NULL) {
+		tutor_say(t, true, "compare: out of memory");
+		return (-1);
+	}
+	memset(&o, 0, sizeof o);
+	/* As the compare of the tabular agents draws: by the locale. */
+	cs = nl_langinfo(CODESET);
+	o.glyphs = cs != NULL && strcmp(cs, "UTF-8") == 0 ? PLOT_UTF8 :
+	    PLOT_ASCII;
+	o.width = 72;
+	rc = batch_dqn_compare(&t->dq->p, spec, &o, f, err, sizeof err);
+	fclose(f);
+	if (rc != 0) {
+		free(text);
+		tutor_say(t, true, "compare: %s", err);
+		return (-1);
+	}
+	cmd_out_printf(out, "%s", text);
+	free(text);
+	tutor_say(t, false, "compare %s: %s (the same seed for each; the "
+	    "learner on the screen is unchanged)", argv[0], argv[1]);
 	return (0);
 }

@@ -15,5 +15,6 @@ int	cmd_dqn_episode(struct tutor *, int, char **, struct cmd_out *);
 int	cmd_dqn_run(struct tutor *, int, char **, struct cmd_out *);
 int	cmd_dqn_pause(struct tutor *, int, char **, struct cmd_out *);
 int	cmd_dqn_reset(struct tutor *, int, char **, struct cmd_out *);
+int	cmd_dqn_compare(struct tutor *, int, char **, struct cmd_out *);
 
 #endif

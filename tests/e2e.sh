@@ -553,6 +553,12 @@ dqn_test() {
 	text 'target 3'
 	keys Enter
 	expect "dqn: an FQI command is refused" 'target: not with agent dqn'
+	keys :
+	text 'compare double_dqn 0,1'
+	keys Enter
+	expect "dqn: compare shows both runs" 'compare double_dqn: 0, 1 \(the same seed for each\)' 20
+	keys Escape
+	expect_not "dqn: the comparison closes" 'compare double_dqn: 0, 1 \('
 	# Full speed: the speed key up to the top.
 	keys + + + + + + + + + +
 	keys r
