@@ -2433,7 +2433,7 @@ assert_dqn_panel(const struct canvas *c, struct rect r, const struct tutor *t,
 		assert_int_equal(canvas_getstyle(c, r.x + 7, y0 + a),
 		    a == best ? ST_UPDATED : ST_PLAIN);
 		if (a == best)
-			assert_non_null(strstr(line, r.w >= 24 ? " greedy" :
+			assert_non_null(strstr(line, r.w >= 22 ? " greedy" :
 			    " *"));
 		else
 			assert_null(strstr(line, "greedy"));
@@ -2517,7 +2517,7 @@ assert_dqn_target(const struct canvas *c, const struct tutor *t,
 		assert_null(strstr(line, "max"));
 	} else if (q->cfg.double_dqn) {
 		assert_near(s->target, s->r + q->cfg.gamma *
-		    s->q_next[s->a_next], 1e-4);
+		    s->q_next[s->a_next], 1e-5 * (1 + fabs(s->target)));
 		snprintf(want, sizeof want, "y = r + %s %s(s%s,a%s) = %g + %g "
 		    "%s %.3f = %.3f", u ? "γ" : "gamma", u ? "Q⁻" : "Qtarget",
 		    u ? "′" : "'", u ? "′" : "'", s->r, q->cfg.gamma,
@@ -2525,7 +2525,8 @@ assert_dqn_target(const struct canvas *c, const struct tutor *t,
 		assert_true(strncmp(line, want, strlen(want)) == 0);
 	} else {
 		assert_near(s->target, s->r + q->cfg.gamma *
-		    fmax(s->q_next[0], s->q_next[1]), 1e-4);
+		    fmax(s->q_next[0], s->q_next[1]), 1e-5 *
+		    (1 + fabs(s->target)));
 		snprintf(want, sizeof want, "y = r + %s max %s(s%s,%s) = %g + "
 		    "%g %s max(%.3f, %.3f) = %.3f", u ? "γ" : "gamma",
 		    u ? "Q⁻" : "Qtarget", u ? "′" : "'", u ? "·" : ".", s->r,
@@ -2545,7 +2546,10 @@ assert_dqn_target(const struct canvas *c, const struct tutor *t,
 	}
 	snprintf(want, sizeof want, "TD error %.3f", s->target - s->pred);
 	assert_non_null(strstr(line, want));
-	snprintf(want, sizeof want, "loss %.4g", up->loss);
+	if (up->loss >= 0.001)
+		snprintf(want, sizeof want, "loss %.3f", up->loss);
+	else
+		snprintf(want, sizeof want, "loss %.2e", up->loss);
 	assert_non_null(strstr(line, want));
 	/* Both lines inside the 78 columns. */
 	assert_int_equal(canvas_get(c, 0, 0), ' ');
@@ -2601,7 +2605,11 @@ assert_dqn_screen(const struct canvas *c, const struct layout *L,
 	assert_row_has(c, L->status.y, want);
 	assert_row_has(c, L->message.y, "SPACE step");
 	assert_row_has(c, L->message.y, "e episode");
-	assert_null(strstr(whole_row(c, L->message.y), "b back"));
+	/* Back, unless prioritized replay makes it impossible. */
+	if (q->cfg.prioritized)
+		assert_null(strstr(whole_row(c, L->message.y), "b back"));
+	else
+		assert_row_has(c, L->message.y, "b back");
 }
 
 static void
@@ -2722,6 +2730,84 @@ test_view_dqn_panel(void **state)
 	}
 }
 
+/*
+ * The curves alone, as wide as the screen: both plots with their
+ * legends; and a long run (a million steps, faked) drawn in points of
+ * ten steps, its axes saying so.
+ */
+static void
+test_view_dqn_curves(void **state)
+{
+	struct fixture		*f = *state;
+	struct dqn		*q = f->t->dq->q, saved;
+	struct canvas		*c;
+	struct view_opts	 o;
+	struct rect		 r = { 1, 1, 80, 7 };
+	struct dqn_eval		 ev[2] = { { 500000, 10, 120, 3 },
+				    { 1000000, 10, 480, 5 } };
+	double			*ret;
+	float			*loss;
+	long			 i;
+
+	memset(&o, 0, sizeof o);
+	o.glyphs = PLOT_UTF8;
+	dqn_steps(f->t, 1500);
+	c = canvas_new(r.w + 2, r.h + 2);
+	canvas_fill(c, '.');
+	view_dqn_curves_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_true(canvas_has(c, "return per episode, by step"));
+	assert_true(canvas_has(c, "loss per gradient step"));
+	assert_true(canvas_has(c, "eval"));
+	assert_true(canvas_has(c, "1.5k"));
+	assert_true(canvas_has(c, "650"));
+	golden_check("view_dqn_curves.txt", c);
+	canvas_free(c);
+
+	saved = *q;
+	ret = calloc(5000, sizeof *ret);
+	loss = calloc(500000, sizeof *loss);
+	assert_non_null(ret);
+	assert_non_null(loss);
+	for (i = 0; i < 5000; i++)
+		ret[i] = 200;
+	for (i = 0; i < 500000; i++)
+		loss[i] = (float)(1 + i % 7);
+	q->step = 1000000;
+	q->returns = ret;
+	q->nreturns = 5000;
+	q->losses = loss;
+	q->nlosses = 500000;
+	q->evals = ev;
+	q->nevals = 2;
+	r.h = 12;
+	c = canvas_new(r.w + 2, r.h + 2);
+	canvas_fill(c, '.');
+	view_dqn_curves_draw(c, r, f->t, &o);
+	assert_blank_outside(c, r, '.');
+	assert_true(canvas_has(c, "step (x10)"));
+	assert_true(canvas_has(c, "gradient step (x10)"));
+	assert_true(canvas_has(c, "100k"));
+	assert_true(canvas_has(c, "50k"));
+	canvas_free(c);
+	r.h = 7;
+	c = canvas_new(r.w + 2, r.h + 2);
+	canvas_fill(c, '.');
+	view_dqn_curves_draw(c, r, f->t, &o);
+	assert_true(canvas_has(c, "return per episode, by step (x10)"));
+	assert_true(canvas_has(c, "loss per gradient step (x10)"));
+	canvas_free(c);
+	q->step = saved.step;
+	q->returns = saved.returns;
+	q->nreturns = saved.nreturns;
+	q->losses = saved.losses;
+	q->nlosses = saved.nlosses;
+	q->evals = saved.evals;
+	q->nevals = saved.nevals;
+	free(ret);
+	free(loss);
+}
+
 /* Step until the record's first sample is a terminal transition. */
 static void
 dqn_step_to_terminal_sample(struct tutor *t)
@@ -2747,13 +2833,14 @@ test_view_dqn_update(void **state)
 {
 	struct fixture		*f = *state;
 	struct dqn_session	*ds = f->t->dq;
+	struct dqn_sample	*smp, saved;
 	struct canvas		*c;
 
 	c = draw_dqn_update(f->t, PLOT_UTF8);
 	assert_non_null(strstr(whole_row(c, 0), "No step yet. SPACE acts "
 	    "ε-greedily (ε 1.00)"));
-	assert_non_null(strstr(whole_row(c, 1), "Learning starts after step "
-	    "200"));
+	assert_non_null(strstr(whole_row(c, 1), "From step 202, minibatches "
+	    "of 64 fit Q(s,a) to y = r + γ max Q⁻(s′,·)."));
 	canvas_free(c);
 	c = draw_dqn_update(f->t, PLOT_ASCII);
 	assert_ascii(c);
@@ -2805,10 +2892,23 @@ test_view_dqn_update(void **state)
 	c = draw_dqn_update(f->t, PLOT_UTF8);
 	assert_dqn_target(c, f->t, PLOT_UTF8);
 	assert_non_null(strstr(whole_row(c, 0), "Q⁻(s′,a′)"));
-	assert_non_null(strstr(whole_row(c, 0), "(a′ = argmax Q(s′,·) = "));
+	assert_non_null(strstr(whole_row(c, 0), "(online net picks a′ = "));
 	assert_non_null(strstr(whole_row(c, 1), "sample 2 of 64"));
 	golden_check("view_dqn_update_double.txt", c);
 	canvas_free(c);
+	/* Larger numbers: the note moves to the second line, short, and
+	 * the prediction still follows it. */
+	smp = &ds->q->last_update.sample[1];
+	saved = *smp;
+	smp->r = 1;
+	smp->q_next[smp->a_next] = 123456.789f;
+	smp->target = (float)(1 + ds->q->cfg.gamma * 123456.789f);
+	c = draw_dqn_update(f->t, PLOT_UTF8);
+	assert_dqn_target(c, f->t, PLOT_UTF8);
+	assert_true(strncmp(whole_row(c, 1), " (online net picks a′ = ",
+	    strlen(" (online net picks a′ = ")) == 0);
+	canvas_free(c);
+	*smp = saved;
 	ds->inspect = 0;
 
 	/* Prioritized replay: the sample's importance weight. */
@@ -2818,6 +2918,8 @@ test_view_dqn_update(void **state)
 	assert_dqn_target(c, f->t, PLOT_UTF8);
 	assert_non_null(strstr(whole_row(c, 1), "weight "));
 	canvas_free(c);
+	/* No history with it: the key hints leave back out. */
+	dqn_screen_case(f->t, 80, 24, PLOT_UTF8, NULL);
 
 	/* Training stopped: said in the error style. */
 	ds->stopped = true;
@@ -2869,6 +2971,7 @@ main(void)
 		TD(test_view_dqn_screen_start),
 		TD(test_view_dqn_screen_trained),
 		TD(test_view_dqn_panel),
+		TD(test_view_dqn_curves),
 		TD(test_view_dqn_update),
 	};
 

@@ -11,9 +11,10 @@
 #define LESSON_MAX_W 72
 #define GRID_MAX_CELL 9		/* view-grid.c's widest cell */
 #define QTABLE_LABEL_W 4
-#define DQN_PANEL_MIN_W 26	/* view-dqn.c's panel at its narrowest */
-#define DQN_CART_MIN_H 9
-#define DQN_SIDE_BY_SIDE_W 64	/* narrower: cart above panel if tall */
+#define DQN_CART_MIN_W 24	/* the cart's numbers on their lines */
+#define DQN_CART_MIN_H 8
+#define DQN_PANEL_H 12		/* view-dqn.c's panel, all of it */
+#define DQN_STACK_MAX_W 100	/* wider: the cart beside the panel */
 
 static struct rect
 rect(int x, int y, int w, int h)
@@ -126,12 +127,12 @@ split_top_fqi(struct layout *L, int top, int top_h)
 /*
  * DQN: the lesson on the left as with FQI; on the right the cart (in the
  * grid's place) beside the DQN panel (in the table's), or above it when
- * the right side is tall and too narrow for both.
+ * the right side is tall enough for both and not very wide.
  */
 static void
 split_top_dqn(struct layout *L, int top, int top_h)
 {
-	int	 lw = L->w * 45 / 100, rx, rw, pw, ch;
+	int	 lw = L->w * 45 / 100, rx, rw, pw, ph;
 
 	if (L->w - lw - 2 < 48)
 		lw = L->w - 2 - 48;
@@ -143,17 +144,19 @@ split_top_dqn(struct layout *L, int top, int top_h)
 	L->separator_x = lw;
 	rx = lw + 2;
 	rw = L->w - rx;
-	if (rw < DQN_SIDE_BY_SIDE_W && top_h >= 2 * DQN_CART_MIN_H + 4) {
-		ch = top_h * 2 / 5;
-		if (ch < DQN_CART_MIN_H)
-			ch = DQN_CART_MIN_H;
-		L->grid = rect(rx, top, rw, ch);
-		L->qtable = rect(rx, top + ch + 1, rw, top_h - ch - 1);
+	if (rw < DQN_STACK_MAX_W && top_h >= DQN_CART_MIN_H + 1 +
+	    DQN_PANEL_H) {
+		ph = DQN_PANEL_H + (top_h - DQN_CART_MIN_H - 1 -
+		    DQN_PANEL_H) / 3;
+		L->grid = rect(rx, top, rw, top_h - ph - 1);
+		L->qtable = rect(rx, top + top_h - ph, rw, ph);
 		return;
 	}
+	/* The cart's numbers need 24 columns in ASCII; the panel the
+	 * rest, and more of a wider screen. */
 	pw = rw * 55 / 100;
-	if (pw < DQN_PANEL_MIN_W)
-		pw = DQN_PANEL_MIN_W;
+	if (rw - pw - 1 < DQN_CART_MIN_W)
+		pw = rw - 1 - DQN_CART_MIN_W;
 	L->grid = rect(rx, top, rw - pw - 1, top_h);
 	L->qtable = rect(rx + rw - pw, top, pw, top_h);
 }

@@ -26,9 +26,11 @@
  * means over 10, 100... steps. */
 #define CURVE_MAX_POINTS	200000L
 /* The panel's columns: a layer's name, then numbers. */
-#define COL_W			8
+#define COL_W			7
+/* A plot this short names its x axis in its title. */
+#define SHORT_PLOT_H		8
 
-/* The text of one panel line, or of a piece of the update line. */
+/* A piece of the update line: text, and the style it is drawn in. */
 struct piece {
 	char	 text[160];
 	uint8_t	 style;
@@ -89,6 +91,33 @@ format_count(char *buf, size_t bufsz, long n, bool compact)
 		plot_format_number(buf, bufsz, (double)n, 0);
 }
 
+/* A count with a comma every three digits: "4,610". */
+static void
+format_thousands(char *buf, size_t bufsz, size_t n)
+{
+	char	 digits[32];
+	size_t	 len, i, o = 0;
+
+	snprintf(digits, sizeof digits, "%zu", n);
+	len = strlen(digits);
+	for (i = 0; i < len && o + 2 < bufsz; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+}
+
+/* A loss or a norm: three decimals, or three figures when tiny. */
+static void
+format_number(char *buf, size_t bufsz, double v)
+{
+	if (v != 0 && fabs(v) < 0.001)
+		snprintf(buf, bufsz, "%.2e", v);
+	else
+		snprintf(buf, bufsz, "%.3f", v);
+}
+
 /*
  * A bar of w cells for the fraction f in [0, 1]: in UTF-8 with eighths
  * of a cell, in ASCII '#' rounded to the nearest cell; empty cells get
@@ -124,7 +153,7 @@ draw_bar(struct canvas *c, int x, int y, int w, double f, bool u,
 static void
 draw_title(struct canvas *c, struct rect r, int y, const struct dqn *q)
 {
-	char	 shape[96], line[160];
+	char	 shape[96], line[160], num[32];
 	int	 x;
 
 	nn_shape_string(&q->cfg.shape, shape, sizeof shape);
@@ -132,7 +161,8 @@ draw_title(struct canvas *c, struct rect r, int y, const struct dqn *q)
 	if (!fits(r, r.x, line))
 		snprintf(line, sizeof line, "Q %s", shape);
 	x = r.x + canvas_textstyle(c, r.x, y, line, r.w, ST_TITLE);
-	snprintf(line, sizeof line, "  %zu weights", nn_nparams(q->online));
+	format_thousands(num, sizeof num, nn_nparams(q->online));
+	snprintf(line, sizeof line, "  %s weights", num);
 	if (fits(r, x, line))
 		canvas_textstyle(c, x, y, line, r.x + r.w - x, ST_DIM);
 }
@@ -158,8 +188,8 @@ draw_q_bars(struct canvas *c, struct rect r, int y, const struct dqn *q,
 	for (a = 0; a < na; a++)
 		if (fabs(qv[a]) > vmax)
 			vmax = fabs(qv[a]);
-	/* "greedy" after the bar, or "*" where it does not fit. */
-	mark = r.w >= 24 ? 7 : 2;
+	/* "greedy" after the bar, or "*" where it leaves no bar. */
+	mark = r.w - 9 - 7 >= 6 ? 7 : 2;
 	for (a = 0; a < na && y + a < r.y + r.h; a++) {
 		view_format_value(num, sizeof num, qv[a], 6);
 		snprintf(cell, sizeof cell, "%*s", 7 - canvas_textwidth(num),
@@ -171,6 +201,8 @@ draw_q_bars(struct canvas *c, struct rect r, int y, const struct dqn *q,
 		x += canvas_textstyle(c, x, y + a, num, r.x + r.w - x,
 		    a == best ? ST_UPDATED : ST_PLAIN);
 		bw = r.x + r.w - x - 1 - mark;
+		if (bw > 48)
+			bw = 48;
 		style = qv[a] < 0 ? ST_NEGATIVE : a == best ? ST_VALUE3 :
 		    ST_VALUE2;
 		if (bw >= 3)
@@ -190,6 +222,7 @@ draw_explore(struct canvas *c, struct rect r, int y, const struct dqn *q,
     bool u)
 {
 	const struct dqn_act	*act = &q->last_act;
+	const char		*how;
 	char			 line[96];
 	int			 x;
 
@@ -202,12 +235,17 @@ draw_explore(struct canvas *c, struct rect r, int y, const struct dqn *q,
 			    r.x + r.w - x, ST_DIM);
 		return;
 	}
-	snprintf(line, sizeof line, "  last %s ", arrow(act->a, u));
+	how = act->explored ? "explored" : "greedy";
+	snprintf(line, sizeof line, "  last %s %s", arrow(act->a, u), how);
+	if (!fits(r, x, line))
+		snprintf(line, sizeof line, " last %s %s", arrow(act->a, u),
+		    how);
 	if (!fits(r, x, line))
 		return;
-	x += canvas_textstyle(c, x, y, line, r.x + r.w - x, ST_PLAIN);
-	canvas_textstyle(c, x, y, act->explored ? "explored" : "greedy",
-	    r.x + r.w - x, act->explored ? ST_CURRENT : ST_PLAIN);
+	x += canvas_textstyle(c, x, y, line, canvas_textwidth(line) -
+	    (int)strlen(how), ST_PLAIN);
+	canvas_textstyle(c, x, y, how, r.x + r.w - x, act->explored ?
+	    ST_CURRENT : ST_PLAIN);
 }
 
 /* The replay buffer: a bar of its fill and size/capacity. */
@@ -240,27 +278,54 @@ draw_buffer(struct canvas *c, struct rect r, int y, const struct dqn *q,
 	canvas_textstyle(c, x, y, num, r.x + r.w - x, ST_PLAIN);
 }
 
-/* Gradient steps so far and how the target network follows. */
-static void
-draw_updates(struct canvas *c, struct rect r, int y, const struct dqn *q,
-    bool u)
+/*
+ * Gradient steps so far and how the target network follows the online
+ * one, on one row, or on two when rows allows it and one is too narrow;
+ * returns the rows used.
+ */
+static int
+draw_updates(struct canvas *c, struct rect r, int y, int rows,
+    const struct dqn *q, bool u)
 {
-	char	 line[128], tail[96];
-	int	 x;
+	char		 line[64], how[4][96], when[48];
+	const char	*qt = u ? "Q⁻" : "Qtarget";
+	int		 x, i, n = 0;
+	long		 every = q->cfg.target_update;
 
 	snprintf(line, sizeof line, "updates %ld", q->updates);
-	x = r.x + canvas_textstyle(c, r.x, y, line, r.w, ST_PLAIN);
-	if (q->cfg.tau >= 1)
-		snprintf(tail, sizeof tail, "  Q%s copied every %ld",
-		    u ? "⁻" : "target", q->cfg.target_update);
+	x = r.x + canvas_textstyle(c, r.x, y, line, r.w, ST_PLAIN) + 2;
+	if (every == 1)
+		snprintf(when, sizeof when, "every step");
 	else
-		snprintf(tail, sizeof tail, "  Q%s %s= %g Q every %ld",
-		    u ? "⁻" : "target", u ? "←" : "<-", q->cfg.tau,
-		    q->cfg.target_update);
-	if (!fits(r, x, tail))
-		snprintf(tail, sizeof tail, "  sync %ld", q->cfg.target_update);
-	if (fits(r, x, tail))
-		canvas_textstyle(c, x, y, tail, r.x + r.w - x, ST_DIM);
+		snprintf(when, sizeof when, "every %ld steps", every);
+	if (q->cfg.tau >= 1) {
+		snprintf(how[n++], sizeof how[0], "%s copied %s", qt, when);
+		snprintf(how[n++], sizeof how[0], "%s copied every %ld", qt,
+		    every);
+	} else {
+		snprintf(how[n++], sizeof how[0], "%s moves %g of the way to "
+		    "Q %s", qt, q->cfg.tau, when);
+		snprintf(how[n++], sizeof how[0], "%s Polyak %s %g", qt,
+		    u ? "τ" : "tau", q->cfg.tau);
+		snprintf(how[n++], sizeof how[0], "Polyak %s %g",
+		    u ? "τ" : "tau", q->cfg.tau);
+	}
+	/* Beside the count, else on a row of its own, else shortest. */
+	for (i = 0; i < n; i++)
+		if (fits(r, x, how[i])) {
+			canvas_textstyle(c, x, y, how[i], r.x + r.w - x,
+			    ST_DIM);
+			return (1);
+		}
+	for (i = 0; i < n && rows >= 2; i++)
+		if (fits(r, r.x, how[i])) {
+			canvas_textstyle(c, r.x, y + 1, how[i], r.w, ST_DIM);
+			return (2);
+		}
+	snprintf(how[0], sizeof how[0], "sync %ld", every);
+	if (fits(r, x, how[0]))
+		canvas_textstyle(c, x, y, how[0], r.x + r.w - x, ST_DIM);
+	return (1);
 }
 
 /* The columns of the table of layers, in the order they are given up
@@ -362,7 +427,8 @@ draw_layers(struct canvas *c, struct rect r, int y, int rows,
  * The panel, top to bottom: the network's shape; Q at the cart's state
  * as bars; epsilon and the last action; the buffer; the gradient steps
  * and the target network; the weights per layer.  On a short panel the
- * gradient steps go first, then the table's heading with its rows.
+ * blank before the table is left out first, then the gradient steps,
+ * then the table's last rows.
  */
 void
 view_dqn_panel_draw(struct canvas *c, struct rect r, const struct tutor *t,
@@ -384,10 +450,10 @@ view_dqn_panel_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		draw_explore(c, r, y++, q, u);
 	if (y < end)
 		draw_buffer(c, r, y++, q, u);
-	/* The gradient steps' line and a blank before the table, if the
-	 * table still fits whole. */
+	/* The gradient steps and the target network, and a blank before
+	 * the table, in the rows the whole table leaves. */
 	if (end - y >= 1 + table)
-		draw_updates(c, r, y++, q, u);
+		y += draw_updates(c, r, y, end - y - table, q, u);
 	if (end - y >= 1 + table)
 		y++;
 	if (y < end)
@@ -447,9 +513,11 @@ finish_points(double *y, const int *count, long n)
 }
 
 /*
- * The return of each training episode at the step it ended, the moving
- * average of the last window returns held from one end to the next, and
- * the greedy evaluations at their steps; x is the step.
+ * The greedy evaluations as a line, each held from its step to the next
+ * (a line is drawn over the other series, and three points must not
+ * hide under them); the moving average of the last window returns, held
+ * from one episode's end to the next; and the return of each training
+ * episode at the step it ended.  x is the step.
  */
 static void
 draw_returns(struct canvas *c, struct rect r, const struct dqn *q,
@@ -457,11 +525,11 @@ draw_returns(struct canvas *c, struct rect r, const struct dqn *q,
 {
 	struct plot_spec	 spec;
 	struct plot_series	 s[3];
-	long			 unit = step_unit(q->step), n, i, k, e;
+	long			 unit = step_unit(q->step), n, i, k, e, v;
 	long			*ends = episode_ends(q);
 	double			*avg_ep, *avg, *ret, *ev;
-	int			*cret, *cev;
-	char			 avg_label[48], xlabel[48];
+	int			*cret;
+	char			 avg_label[48], xlabel[48], title[96];
 
 	n = (q->step + unit - 1) / unit;
 	avg_ep = plot_moving_average(q->returns, (int)q->nreturns,
@@ -470,38 +538,42 @@ draw_returns(struct canvas *c, struct rect r, const struct dqn *q,
 	ret = xcalloc((size_t)n + 1, sizeof *ret);
 	ev = xcalloc((size_t)n + 1, sizeof *ev);
 	cret = xcalloc((size_t)n + 1, sizeof *cret);
-	cev = xcalloc((size_t)n + 1, sizeof *cev);
 	for (i = 0; i < q->nreturns; i++)
 		add_point(ret, cret, (ends[i] - 1) / unit, q->returns[i]);
-	for (i = 0; i < q->nevals; i++)
-		if (q->evals[i].step >= 1 && q->evals[i].step <= q->step)
-			add_point(ev, cev, (q->evals[i].step - 1) / unit,
-			    q->evals[i].mean);
 	finish_points(ret, cret, n);
-	finish_points(ev, cev, n);
-	/* The average as it stood at each point: that of the last
-	 * episode ended by then. */
-	for (k = 0, e = 0; k < n; k++) {
+	/* At each point: the average of the last episode ended by then,
+	 * the last evaluation made by then. */
+	for (k = 0, e = 0, v = 0; k < n; k++) {
 		while (e < q->nreturns && (ends[e] - 1) / unit <= k)
 			e++;
+		while (v < q->nevals && (q->evals[v].step - 1) / unit <= k)
+			v++;
 		avg[k] = e > 0 ? avg_ep[e - 1] : NAN;
+		ev[k] = v > 0 ? q->evals[v - 1].mean : NAN;
 	}
 	memset(&spec, 0, sizeof spec);
-	spec.title = "return per episode";
+	/* On a short plot the title names x, so the data keep the row. */
 	if (unit > 1)
 		snprintf(xlabel, sizeof xlabel, "step (x%ld)", unit);
 	else
 		snprintf(xlabel, sizeof xlabel, "step");
-	spec.xlabel = xlabel;
+	if (r.h > SHORT_PLOT_H) {
+		spec.title = "return per episode";
+		spec.xlabel = xlabel;
+	} else {
+		snprintf(title, sizeof title, "return per episode, by %s",
+		    xlabel);
+		spec.title = title;
+	}
 	snprintf(avg_label, sizeof avg_label, "avg %ld", window);
-	s[0].label = avg_label;
-	s[0].y = avg;
+	s[0].label = "eval";
+	s[0].y = ev;
 	s[0].n = (int)n;
-	s[1].label = "episode";
-	s[1].y = ret;
+	s[1].label = avg_label;
+	s[1].y = avg;
 	s[1].n = (int)n;
-	s[2].label = "greedy eval";
-	s[2].y = ev;
+	s[2].label = "episode";
+	s[2].y = ret;
 	s[2].n = (int)n;
 	plot_render(c, r.x, r.y, r.w, r.h, &spec, s, 3, o->glyphs);
 	free(avg_ep);
@@ -509,7 +581,6 @@ draw_returns(struct canvas *c, struct rect r, const struct dqn *q,
 	free(ret);
 	free(ev);
 	free(cret);
-	free(cev);
 	free(ends);
 }
 
@@ -523,7 +594,7 @@ draw_losses(struct canvas *c, struct rect r, const struct dqn *q,
 	long			 unit = step_unit(q->nlosses), n, i;
 	double			*loss, *avg;
 	int			*count;
-	char			 avg_label[48], xlabel[48];
+	char			 avg_label[48], xlabel[48], title[96];
 
 	n = (q->nlosses + unit - 1) / unit;
 	loss = xcalloc((size_t)n + 1, sizeof *loss);
@@ -534,12 +605,17 @@ draw_losses(struct canvas *c, struct rect r, const struct dqn *q,
 	finish_points(loss, count, n);
 	avg = plot_moving_average(loss, (int)n, (int)window);
 	memset(&spec, 0, sizeof spec);
-	spec.title = "loss per gradient step";
 	if (unit > 1)
 		snprintf(xlabel, sizeof xlabel, "gradient step (x%ld)", unit);
 	else
 		snprintf(xlabel, sizeof xlabel, "gradient step");
-	spec.xlabel = xlabel;
+	spec.title = "loss per gradient step";
+	if (r.h > SHORT_PLOT_H)
+		spec.xlabel = xlabel;
+	else if (unit > 1) {
+		snprintf(title, sizeof title, "loss per %s", xlabel);
+		spec.title = title;
+	}
 	snprintf(avg_label, sizeof avg_label, "avg %ld", window);
 	s[0].label = avg_label;
 	s[0].y = avg;
@@ -594,10 +670,11 @@ shown_sample(const struct tutor *t)
 
 /*
  * The target of sample s with its numbers into line; why it is what it
- * is (terminal, Double DQN's choice of a') into note.
+ * is (terminal, Double DQN's choice of a') into note, and a shorter form
+ * of it into note[1] ("" for none).
  */
 static void
-format_target(struct piece *line, struct piece *note, const struct dqn *q,
+format_target(struct piece *line, struct piece note[2], const struct dqn *q,
     const struct dqn_sample *s, bool u)
 {
 	const char	*qt = u ? "Q⁻" : "Qtarget", *sp = u ? "′" : "'";
@@ -606,12 +683,12 @@ format_target(struct piece *line, struct piece *note, const struct dqn *q,
 	int		 a, na = q->cfg.shape.nout;
 
 	line->style = ST_PLAIN;
-	note->style = ST_DIM;
-	note->text[0] = '\0';
+	note[0].style = note[1].style = ST_DIM;
+	note[0].text[0] = note[1].text[0] = '\0';
 	if (s->terminated) {
 		snprintf(line->text, sizeof line->text, "y = r = %g", s->r);
-		snprintf(note->text, sizeof note->text, "(terminated: the pole "
-		    "fell or the cart left, no future to add)");
+		snprintf(note[0].text, sizeof note[0].text, "(terminated: the "
+		    "pole fell or the cart left, no future to add)");
 		return;
 	}
 	if (q->cfg.double_dqn) {
@@ -621,8 +698,11 @@ format_target(struct piece *line, struct piece *note, const struct dqn *q,
 		    s->target);
 		/* The online network (Q, no ⁻) picks a', the target values
 		 * it. */
-		snprintf(note->text, sizeof note->text, "(a%s = argmax Q(s%s,%s) "
-		    "= %s)", sp, sp, u ? "·" : ".", arrow(s->a_next, u));
+		snprintf(note[0].text, sizeof note[0].text, "(a%s = argmax "
+		    "Q(s%s,%s) = %s: the online net picks, the target net "
+		    "values)", sp, sp, u ? "·" : ".", arrow(s->a_next, u));
+		snprintf(note[1].text, sizeof note[1].text, "(online net picks "
+		    "a%s = %s)", sp, arrow(s->a_next, u));
 		return;
 	}
 	vals[0] = '\0';
@@ -668,34 +748,54 @@ first_update_step(const struct dqn *q)
 	return (s);
 }
 
+/* The first of the texts that fits in r's width (the last if none). */
+static const char *
+first_fitting(struct rect r, char (*texts)[192], int n)
+{
+	int	 i;
+
+	for (i = 0; i < n - 1; i++)
+		if (canvas_textwidth(texts[i]) <= r.w)
+			break;
+	return (texts[i]);
+}
+
 /* Before the first gradient step: what fills the buffer, and when
  * learning starts. */
 static void
 draw_waiting(struct canvas *c, struct rect r, const struct dqn *q, bool u)
 {
-	char	 line[256];
-	long	 at = first_update_step(q), left = at - q->step;
+	char		 text[3][192];
+	const char	*eps = u ? "ε" : "eps", *sp = u ? "′" : "'";
+	const char	*qt = u ? "Q⁻" : "Qtarget", *g = u ? "γ" : "gamma";
+	long		 at = first_update_step(q), left = at - q->step;
 
-	if (q->step == 0)
-		snprintf(line, sizeof line, "No step yet. SPACE acts "
-		    "%s-greedily (%s %.2f) and stores (s, a, r, s%s) in the "
-		    "replay buffer.", u ? "ε" : "epsilon", u ? "ε" : "eps",
-		    epsilon_now(q), u ? "′" : "'");
-	else
-		snprintf(line, sizeof line, "Filling the buffer: %ld more "
+	if (q->step == 0) {
+		snprintf(text[0], sizeof text[0], "No step yet. SPACE acts "
+		    "%s-greedily (%s %.2f); (s,a,r,s%s) goes to the buffer.",
+		    eps, eps, epsilon_now(q), sp);
+		snprintf(text[1], sizeof text[1], "No step yet. SPACE acts "
+		    "%s-greedily (%s %.2f).", eps, eps, epsilon_now(q));
+		canvas_textstyle(c, r.x, r.y, first_fitting(r, text, 2), r.w,
+		    ST_PLAIN);
+	} else {
+		snprintf(text[0], sizeof text[0], "Filling the buffer: %ld more "
 		    "step%s until the first gradient step (step %ld).",
 		    left, left == 1 ? "" : "s", at);
-	canvas_textstyle(c, r.x, r.y, line, r.w, ST_PLAIN);
+		canvas_textstyle(c, r.x, r.y, text[0], r.w, ST_PLAIN);
+	}
 	if (r.h < 2)
 		return;
-	snprintf(line, sizeof line, "Learning starts after step %ld: then "
-	    "minibatches of %d fit Q(s,a) to y = r + %s max %s(s%s,%s).",
-	    q->cfg.learning_starts, q->cfg.batch, u ? "γ" : "gamma",
-	    u ? "Q⁻" : "Qtarget", u ? "′" : "'", u ? "·" : ".");
-	if (canvas_textwidth(line) > r.w)
-		snprintf(line, sizeof line, "Learning starts after step %ld "
-		    "(learning_starts).", q->cfg.learning_starts);
-	canvas_textstyle(c, r.x, r.y + 1, line, r.w, ST_DIM);
+	snprintf(text[0], sizeof text[0], "From step %ld, minibatches of %d "
+	    "fit Q(s,a) to y = r + %s max %s(s%s,%s).", at, q->cfg.batch, g,
+	    qt, sp, u ? "·" : ".");
+	snprintf(text[1], sizeof text[1], "From step %ld, minibatches of %d "
+	    "fit Q(s,a) to r + %s max %s(s%s,%s).", at, q->cfg.batch, g, qt,
+	    sp, u ? "·" : ".");
+	snprintf(text[2], sizeof text[2], "Learning starts after step %ld "
+	    "(learning_starts).", q->cfg.learning_starts);
+	canvas_textstyle(c, r.x, r.y + 1, first_fitting(r, text, 3), r.w,
+	    ST_DIM);
 }
 
 /*
@@ -715,9 +815,9 @@ view_dqn_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	const struct dqn		*q = ds->q;
 	const struct dqn_update		*up = &q->last_update;
 	const struct dqn_sample		*s;
-	struct piece			 line, note, p[8];
+	struct piece			 line, note[2], p[8];
 	bool				 u = o->glyphs == PLOT_UTF8;
-	int				 x, y, n = 0, i;
+	int				 x, y, n = 0, i, k;
 	char				 num[32];
 
 	view_clear(c, r);
@@ -743,30 +843,39 @@ view_dqn_update_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	}
 	i = shown_sample(t);
 	s = &up->sample[i];
-	format_target(&line, &note, q, s, u);
+	format_target(&line, note, q, s, u);
 	x = r.x + canvas_textstyle(c, r.x, r.y, line.text, r.w, line.style);
-	if (note.text[0] != '\0' && fits(r, x + 3, note.text)) {
-		canvas_textstyle(c, x + 3, r.y, note.text, r.x + r.w - x - 3,
-		    note.style);
-		note.text[0] = '\0';
-	}
+	for (k = 0; k < 2; k++)
+		if (note[k].text[0] != '\0' && fits(r, x + 3, note[k].text)) {
+			canvas_textstyle(c, x + 3, r.y, note[k].text,
+			    r.x + r.w - x - 3, note[k].style);
+			note[0].text[0] = '\0';
+			break;
+		}
 	if (r.h < 2)
 		return;
 	y = r.y + 1;
 	x = r.x;
-	if (note.text[0] != '\0')
-		x = draw_pieces(c, r, x, y, &note, 1, 0);
+	/* Too long for the first line: the note opens the second, in its
+	 * short form if it has one, to leave room for the numbers. */
+	if (note[0].text[0] != '\0')
+		x = draw_pieces(c, r, x, y, note[1].text[0] != '\0' ?
+		    &note[1] : &note[0], 1, 0);
 	snprintf(p[n].text, sizeof p[n].text, "Q(s,%s) = %.3f", arrow(s->a, u),
 	    s->pred);
 	p[n++].style = ST_PLAIN;
 	snprintf(p[n].text, sizeof p[n].text, "TD error %.3f",
 	    s->target - s->pred);
 	p[n++].style = ST_PLAIN;
-	snprintf(p[n].text, sizeof p[n].text, "loss %.4g", up->loss);
+	format_number(num, sizeof num, up->loss);
+	snprintf(p[n].text, sizeof p[n].text, "loss %s", num);
 	p[n++].style = ST_PLAIN;
-	view_format_value(num, sizeof num, up->grad_norm, 6);
-	snprintf(p[n].text, sizeof p[n].text, "%s %s%s", u ? "‖∇‖" :
-	    "|grad|", num, up->clipped ? " clipped" : "");
+	format_number(num, sizeof num, up->grad_norm);
+	snprintf(p[n].text, sizeof p[n].text, "%s %s", u ? "‖∇‖" : "|grad|",
+	    num);
+	if (up->clipped)
+		snprintf(p[n].text + strlen(p[n].text), sizeof p[n].text -
+		    strlen(p[n].text), " clipped to %g", q->cfg.max_grad_norm);
 	p[n++].style = up->clipped ? ST_CURRENT : ST_PLAIN;
 	if (q->cfg.prioritized) {
 		snprintf(p[n].text, sizeof p[n].text, "weight %.3f (%s %.2f)",

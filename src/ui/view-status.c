@@ -22,7 +22,7 @@ static const char *const fqi_key_hints[][2] = {
 	{ "r", "run" }, { "+-", "speed" }, { "n/p", "page" },
 	{ ":", "cmd" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
 };
-/* DQN keeps no history to go back through. */
+/* DQN with prioritized replay keeps no history to go back through. */
 static const char *const dqn_key_hints[][2] = {
 	{ "SPACE", "step" }, { "e", "episode" }, { "r", "run" },
 	{ "+-", "speed" }, { "n/p", "page" }, { ":", "cmd" },
@@ -75,24 +75,76 @@ fqi_settings(char *buf, size_t bufsz, const struct tutor *t, bool u)
 	    u ? "γ" : "gamma", g, reg, t->f->data->n, p->seed);
 }
 
-/* DQN's settings: the discount, the step size, epsilon now, the
- * buffer, the variants on, the seed. */
+/*
+ * DQN's settings: the discount, the step size, epsilon now, the buffer,
+ * the variants on, the seed; in at most maxw columns, without the seed,
+ * with the buffer in thousands ("80k/100k"), then without the buffer if
+ * need be, so that nothing is cut in the middle.
+ */
 static void
-dqn_settings(char *buf, size_t bufsz, const struct tutor *t, bool u)
+dqn_settings(char *buf, size_t bufsz, const struct tutor *t, bool u,
+    int maxw)
 {
 	const struct params	*p = tutor_params(t);
 	const struct dqn	*q = t->dq->q;
-	char			 g[32], lr[32], flags[64];
+	char			 g[32], lr[32], flags[64], size[24], cap[24];
+	char			 fill[64], seed[48];
+	int			 form;
 
 	format_setting(g, sizeof g, p->gamma);
 	format_setting(lr, sizeof lr, p->lr);
 	snprintf(flags, sizeof flags, "%s%s%s%s", p->double_dqn ?
 	    "  double" : "", p->dueling ? "  dueling" : "", p->prioritized ?
 	    "  per" : "", p->loss != 0 ? "  huber" : "");
-	snprintf(buf, bufsz, " dqn  %s %s  lr %s  %s %.2f  buffer %ld/%ld%s  "
-	    "seed %lld", u ? "γ" : "gamma", g, lr, u ? "ε" : "eps",
-	    schedule_value(&q->cfg.epsilon, q->step), q->buf->size,
-	    q->buf->capacity, flags, p->seed);
+	for (form = 0; form < 4; form++) {
+		if (form < 2) {
+			snprintf(size, sizeof size, "%ld", q->buf->size);
+			snprintf(cap, sizeof cap, "%ld", q->buf->capacity);
+		} else {
+			plot_format_number(size, sizeof size,
+			    (double)q->buf->size, 0);
+			plot_format_number(cap, sizeof cap,
+			    (double)q->buf->capacity, 0);
+		}
+		fill[0] = seed[0] = '\0';
+		if (form < 3)
+			snprintf(fill, sizeof fill, "  buffer %s/%s", size,
+			    cap);
+		if (form < 1)
+			snprintf(seed, sizeof seed, "  seed %lld", p->seed);
+		snprintf(buf, bufsz, " dqn  %s %s  lr %s  %s %.2f%s%s%s",
+		    u ? "γ" : "gamma", g, lr, u ? "ε" : "eps",
+		    schedule_value(&q->cfg.epsilon, q->step), fill, flags,
+		    seed);
+		if (canvas_textwidth(buf) <= maxw)
+			break;
+	}
+}
+
+/* The run state for the right of the status bar. */
+static void
+run_state(char *right, size_t rsz, const struct tutor *t, bool u)
+{
+	long	 speed = tutor_speed(t);
+
+	if (tutor_busy(t))
+		snprintf(right, rsz, "%s fitting %.1f s ", u ? "▶" : ">",
+		    tutor_busy_ms(t) / 1e3);
+	else if (t->f != NULL && t->running)
+		snprintf(right, rsz, "%s iterating ", u ? "▶" : ">");
+	else if (t->f != NULL && t->playing)
+		snprintf(right, rsz, "%s playing %ld/s ", u ? "▶" : ">",
+		    speed);
+	else if (t->running && speed > 0)
+		snprintf(right, rsz, "%s running %ld/s ", u ? "▶" : ">",
+		    speed);
+	else if (t->running)
+		snprintf(right, rsz, "%s running, full speed ",
+		    u ? "▶" : ">");
+	else if (speed > 0)
+		snprintf(right, rsz, "paused (%ld/s) ", speed);
+	else
+		snprintf(right, rsz, "paused (full speed) ");
 }
 
 void
@@ -103,18 +155,19 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 	char			 left[768], right[64], a[32], g[32], e[32];
 	char			 eps[64], world[PARAM_STR_MAX + 32];
 	const char		*policy;
-	long			 speed = tutor_speed(t);
 	int			 u = o->glyphs == PLOT_UTF8, rw;
 
 	view_clear(c, r);
 	canvas_setstyle(c, r.x, r.y, r.w, ST_STATUS);
+	run_state(right, sizeof right, t, u);
+	rw = canvas_textwidth(right);
 	if (t->f != NULL) {
 		fqi_settings(left, sizeof left, t, u);
-		goto run_state;
+		goto draw;
 	}
 	if (t->dq != NULL) {
-		dqn_settings(left, sizeof left, t, u);
-		goto run_state;
+		dqn_settings(left, sizeof left, t, u, r.w - rw - 2);
+		goto draw;
 	}
 	policy = param_choice(param_find("policy"), p->policy);
 	format_setting(a, sizeof a, p->alpha);
@@ -135,26 +188,7 @@ view_status_draw(struct canvas *c, struct rect r, const struct tutor *t,
 		    "seed %lld  %s", p->ps_gamma, u ? "η" : "eta", p->eta,
 		    param_choice(param_find("ps_policy"), p->ps_policy),
 		    p->seed, world);
-run_state:
-	if (tutor_busy(t))
-		snprintf(right, sizeof right, "%s fitting %.1f s ",
-		    u ? "▶" : ">", tutor_busy_ms(t) / 1e3);
-	else if (t->f != NULL && t->running)
-		snprintf(right, sizeof right, "%s iterating ", u ? "▶" : ">");
-	else if (t->f != NULL && t->playing)
-		snprintf(right, sizeof right, "%s playing %ld/s ",
-		    u ? "▶" : ">", speed);
-	else if (t->running && speed > 0)
-		snprintf(right, sizeof right, "%s running %ld/s ",
-		    u ? "▶" : ">", speed);
-	else if (t->running)
-		snprintf(right, sizeof right, "%s running, full speed ",
-		    u ? "▶" : ">");
-	else if (speed > 0)
-		snprintf(right, sizeof right, "paused (%ld/s) ", speed);
-	else
-		snprintf(right, sizeof right, "paused (full speed) ");
-	rw = canvas_textwidth(right);
+draw:
 	canvas_textstyle(c, r.x, r.y, left, r.w - rw - 2, ST_STATUS);
 	canvas_textstyle(c, r.x + r.w - rw, r.y, right, rw,
 	    tutor_active(t) ? ST_RUNNING : ST_STATUS);
@@ -164,12 +198,15 @@ void
 view_message_draw(struct canvas *c, struct rect r, const struct tutor *t,
     const struct view_opts *o)
 {
-	const char *const	(*hints)[2] = t->f != NULL ? fqi_key_hints :
-				    t->dq != NULL ? dqn_key_hints : key_hints;
+	const char *const	(*hints)[2] = key_hints;
 	size_t			 i;
 	int			 x = r.x + 1, end = r.x + r.w;
 
 	(void)o;
+	if (t->f != NULL)
+		hints = fqi_key_hints;
+	else if (t->dq != NULL && !dqn_history_possible(t->dq->q))
+		hints = dqn_key_hints;
 	view_clear(c, r);
 	if (t->msg[0] != '\0') {
 		canvas_textstyle(c, x, r.y, t->msg, end - x,
