@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "atomicfile.h"
 #include "batch.h"
 #include "canvas.h"
 #include "dqn-session.h"
@@ -127,6 +128,22 @@ print_curves(const struct dqn *q, const struct batch_options *o, FILE *out)
 		    "episode (epsilon-greedy)", "episode", o, out);
 }
 
+/* The evaluations as CSV (temporary file, then rename). */
+static int
+write_csv(const struct dqn *q, const char *path, char *err, size_t errsz)
+{
+	struct atomicfile	 af;
+	long			 i;
+
+	if (atomicfile_open(&af, path, err, errsz) != 0)
+		return (-1);
+	fputs("step,eval_mean,eval_std,eval_episodes\n", af.f);
+	for (i = 0; i < q->nevals; i++)
+		fprintf(af.f, "%ld,%.17g,%.17g,%ld\n", q->evals[i].step,
+		    q->evals[i].mean, q->evals[i].std, q->evals[i].episodes);
+	return (atomicfile_commit(&af, err, errsz));
+}
+
 int
 batch_dqn(const struct params *p, const struct datadir *d,
     const struct batch_options *o, FILE *out, char *err, size_t errsz)
@@ -181,7 +198,9 @@ batch_dqn(const struct params *p, const struct datadir *d,
 	fprintf(out, "the same network from %d other start states: %.1f %s "
 	    "%.1f\n", OTHER_STARTS, other.mean, o->glyphs == PLOT_UTF8 ?
 	    "\xc2\xb1" : "+-", other.std);
-	if (o->network_path != NULL && nn_save(dqn_policy_net(q),
+	if (o->csv_path != NULL && write_csv(q, o->csv_path, err, errsz) != 0)
+		rc = -1;
+	if (rc == 0 && o->network_path != NULL && nn_save(dqn_policy_net(q),
 	    o->network_path, err, errsz) != 0)
 		rc = -1;
 	fprintf(out, "summary: steps=%ld updates=%ld eval_mean=%.4f "

@@ -11,6 +11,8 @@
 #include "dqn-session.h"
 
 #define STEPS_MAX 100000000L
+/* step N runs while the screen waits: at most a second or two. */
+#define STEP_N_MAX 100000L
 
 static int	cmd_save_network_exec(struct tutor *, int, char **,
 		    struct cmd_out *);
@@ -76,7 +78,7 @@ cmd_dqn_step(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	long	 n = 1, i;
 
 	(void)out;
-	if (argc == 1 && cmd_parse_count(t, "step", argv[0], 1, STEPS_MAX,
+	if (argc == 1 && cmd_parse_count(t, "step", argv[0], 1, STEP_N_MAX,
 	    &n) != 0)
 		return (-1);
 	for (i = 0; i < n; i++)
@@ -189,9 +191,9 @@ cmd_dqn_reset(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	(void)out;
 	t->running = false;
 	dqn_session_restart(t->dq);
-	tutor_say(t, false, "reset: DQN starts again from step 0 with a %s "
-	    "network, seed %lld", t->dq->p.network[0] != '\0' &&
-	    t->dq->p.network[0] != 'n' ? "loaded" : "new", t->dq->p.seed);
+	tutor_say(t, false, "reset: DQN starts again from step 0 with %s, "
+	    "seed %lld", strcmp(t->dq->p.network, "new") == 0 ? "a new "
+	    "network" : t->dq->p.network, t->dq->p.seed);
 	return (0);
 }
 

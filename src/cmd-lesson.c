@@ -10,6 +10,12 @@
  * (the status line's hints say the same). */
 #define CMD_KEYS_FQI "Keys: SPACE iterate, b back, e play, r run/pause, " \
 	"+/- speed, n/p page, : prompt, ? help, q quit"
+#define CMD_KEYS_DQN "Keys: SPACE step, b back, e episode, r run/pause, " \
+	"+/- speed, n/p page, : prompt, ? help, q quit"
+#define CMD_DQN "With DQN: step N takes N transitions (and their gradient " \
+	"steps), back N takes back N of those taken one at a time, episode " \
+	"runs to the end of the episode, run N takes N steps (without N, up " \
+	"to steps)"
 #define CMD_FQI "In fitted Q-iteration: step N fits N iterations, back N " \
 	"undoes N, episode plays a greedy episode of the current fit on the " \
 	"cart, run N fits N more (without N, up to iterations)"
@@ -146,16 +152,18 @@ help_all(struct tutor *t, struct cmd_out *out)
 			cmd_out_printf(out, " (alias: %s)", (*e)->alias);
 		cmd_out_printf(out, "\n");
 	}
-	if (t->f != NULL) {
+	if (tutor_scope(t) != SCOPE_TABULAR) {
 		/* What the session's commands mean here, and which do not
 		 * apply, from the table. */
-		cmd_out_printf(out, "\n%s; not here:", CMD_FQI);
+		cmd_out_printf(out, "\n%s; not here:", t->f != NULL ? CMD_FQI :
+		    CMD_DQN);
 		for (e = cmd_table; *e != NULL; e++)
 			if ((*e)->scope != 0 &&
-			    ((*e)->scope & SCOPE_FQI) == 0)
+			    ((*e)->scope & tutor_scope(t)) == 0)
 				cmd_out_printf(out, "%s %s", refused++ > 0 ?
 				    "," : "", (*e)->name);
-		cmd_out_printf(out, ".\n%s\n", CMD_KEYS_FQI);
+		cmd_out_printf(out, ".\n%s\n", t->f != NULL ? CMD_KEYS_FQI :
+		    CMD_KEYS_DQN);
 	} else
 		cmd_out_printf(out, "\n%s\n", CMD_KEYS);
 	tutor_say(t, false, "help: %d commands; help COMMAND for one", n);

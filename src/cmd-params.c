@@ -52,6 +52,22 @@ fqi_say_set(struct tutor *t, const struct param *p, const char *buf,
 		    "fits so far are kept)", p->name, buf);
 }
 
+/* What a change means with DQN. */
+static void
+dqn_say_set(struct tutor *t, const struct param *p, const char *buf,
+    bool reset)
+{
+	if (reset)
+		tutor_say(t, false, "%s = %s: DQN starts again from step 0 "
+		    "(a new learner)", p->name, buf);
+	else if (p->effect == PE_VIEW || strcmp(p->name, "threads") == 0)
+		tutor_say(t, false, "%s = %s (changes nothing learned)",
+		    p->name, buf);
+	else
+		tutor_say(t, false, "%s = %s (from the next step; the network "
+		    "and the buffer are kept)", p->name, buf);
+}
+
 int
 cmd_set_value(struct tutor *t, const char *name, const char *value)
 {
@@ -75,6 +91,10 @@ cmd_set_value(struct tutor *t, const char *name, const char *value)
 	    "Q-table";
 	if (t->f != NULL) {
 		fqi_say_set(t, p, buf, reset);
+		return (0);
+	}
+	if (t->dq != NULL) {
+		dqn_say_set(t, p, buf, reset);
 		return (0);
 	}
 	if (reset)

@@ -142,6 +142,24 @@ split_words(char *s, char **words, int max)
 	}
 }
 
+/* Who a command is for, in words. */
+static const char *
+scope_words(unsigned scope)
+{
+	switch (scope) {
+	case SCOPE_TABULAR:
+		return ("the tabular agents and their transition models");
+	case SCOPE_FQI:
+		return ("fitted Q-iteration: qtutor --lesson fqi");
+	case SCOPE_DQN:
+		return ("DQN: qtutor --lesson dqn");
+	case SCOPE_TABULAR | SCOPE_DQN:
+		return ("the tabular agents and DQN");
+	default:
+		return ("other agents");
+	}
+}
+
 int
 cmd_run(struct tutor *t, const char *line, struct cmd_out *out)
 {
@@ -179,11 +197,7 @@ cmd_run(struct tutor *t, const char *line, struct cmd_out *out)
 	scope = tutor_scope(t);
 	if (e->scope != 0 && (e->scope & scope) == 0) {
 		tutor_say(t, true, "%s: not with agent %s (it is for %s)",
-		    e->name, params_agent(tutor_params(t)),
-		    e->scope == SCOPE_TABULAR ? "the tabular agents and their "
-		    "transition models" : e->scope == SCOPE_FQI ? "fitted "
-		    "Q-iteration: qtutor --lesson fqi" : "DQN: qtutor "
-		    "--lesson dqn");
+		    e->name, params_agent(tutor_params(t)), scope_words(e->scope));
 		goto done;
 	}
 	if (scope == SCOPE_FQI && e->fqi_exec != NULL)

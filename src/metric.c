@@ -16,7 +16,7 @@ enum metric_kind {
 	M_ITERATIONS, M_EVAL_MEAN, M_EVAL_STD, M_R2, M_PLAYED,
 	M_PLAYED_RETURN,
 	/* DQN's. */
-	M_STEPS_DONE, M_UPDATES, M_SOLVED_STEP
+	M_STEPS_DONE, M_UPDATES, M_SOLVED_STEP, M_BEST_EVAL
 };
 
 static const struct metric {
@@ -38,6 +38,7 @@ static const struct metric {
 	{ "steps_done", M_STEPS_DONE, 0 },
 	{ "updates", M_UPDATES, 0 },
 	{ "solved_step", M_SOLVED_STEP, 0 },
+	{ "best_eval", M_BEST_EVAL, 0 },
 	{ NULL, 0, 0 }
 };
 
@@ -153,8 +154,8 @@ metric_lookup(void *ctx, const char *name, int index, const char *word,
 	case M_GREEDY:
 		return (greedy_value(s, index, word, out, err, errsz));
 	default:
-		snprintf(err, errsz, "%s is a figure of fitted Q-iteration",
-		    name);
+		snprintf(err, errsz, "%s is not a figure of agent %s", name,
+		    params_agent(&s->p));
 		return (-1);
 	}
 	return (0);
@@ -198,8 +199,7 @@ metric_lookup_fqi(void *ctx, const char *name, int index, const char *word,
 		*out = fs->last_return;
 		break;
 	default:
-		snprintf(err, errsz, "%s is a figure of the tabular lessons",
-		    name);
+		snprintf(err, errsz, "%s is not a figure of agent fqi", name);
 		return (-1);
 	}
 	return (0);
@@ -239,6 +239,9 @@ metric_lookup_dqn(void *ctx, const char *name, int index, const char *word,
 	case M_SOLVED_STEP:
 		*out = (double)q->first_solved;
 		break;
+	case M_BEST_EVAL:
+		*out = dqn_best_eval(q);
+		break;
 	case M_EVAL_MEAN:
 		*out = ev != NULL ? ev->mean : 0;
 		break;
@@ -246,7 +249,7 @@ metric_lookup_dqn(void *ctx, const char *name, int index, const char *word,
 		*out = ev != NULL ? ev->std : 0;
 		break;
 	default:
-		snprintf(err, errsz, "%s is not a figure of DQN", name);
+		snprintf(err, errsz, "%s is not a figure of agent dqn", name);
 		return (-1);
 	}
 	return (0);

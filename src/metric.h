@@ -28,7 +28,8 @@ int	metric_lookup_fqi(void *fqi_session, const char *metric, int index,
 /* The same for a DQN session: episodes_done, reward_last100 (training
  * returns), steps_done, updates, solved_step (the first evaluation at
  * 475 or more, -1 before), eval_mean and eval_std (the last
- * evaluation's), and every parameter. */
+ * evaluation's), best_eval (the best evaluation's mean so far: the
+ * network keep_best keeps), and every parameter. */
 int	metric_lookup_dqn(void *dqn_session, const char *metric, int index,
 	    const char *word, double *out, char *err, size_t errsz);
 

@@ -254,7 +254,7 @@ const struct param param_table[] = {
 	  .scope = SCOPE_DQN,
 	  .text = "How DQN's epsilon falls from epsilon_start to "
 	  "epsilon_end: linear over exploration_fraction of the steps, "
-	  "exponential with epsilon_decay, or constant at epsilon_end." },
+	  "exponential with epsilon_decay, or constant at epsilon_start." },
 	{ .name = "epsilon_start", .type = P_REAL,
 	  .offset = OFF(epsilon_start),
 	  .min = 0, .max = 1, .def = 1, .effect = PE_LIVE,
@@ -266,7 +266,7 @@ const struct param param_table[] = {
 	  .text = "DQN's exploration rate at the end of its schedule." },
 	{ .name = "exploration_fraction", .type = P_REAL,
 	  .offset = OFF(exploration_fraction),
-	  .min = 0, .max = 1, .def = 0.1, .effect = PE_LIVE,
+	  .min = 0.0001, .max = 1, .def = 0.1, .effect = PE_LIVE,
 	  .scope = SCOPE_DQN,
 	  .text = "The fraction of the steps over which the linear "
 	  "schedule takes epsilon down." },

@@ -48,6 +48,14 @@ run 0 --batch --lesson cartpole $short
 grep -q '^qtutor batch: Deep Q-learning on CartPole$' "$tmp/out" && ok ||
     bad "--lesson cartpole is not the dqn lesson"
 
+# --csv: one row per evaluation.
+# shellcheck disable=SC2086
+run 0 --batch --lesson dqn $short --csv "$tmp/dqn.csv"
+[ "$(head -n 1 "$tmp/dqn.csv")" = "step,eval_mean,eval_std,eval_episodes" ] &&
+    ok || bad "dqn csv header: $(head -n 1 "$tmp/dqn.csv")"
+[ "$(cut -d, -f1,4 "$tmp/dqn.csv" | tail -n 3 | tr '\n' ' ')" = "1000,2 2000,2 3000,2 " ] &&
+    ok || bad "dqn csv rows: $(cat "$tmp/dqn.csv")"
+
 # The trained network saved, then a run started from it.
 # shellcheck disable=SC2086
 run 0 --batch --lesson dqn $short --save-network "$tmp/net.qtnn"

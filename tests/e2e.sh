@@ -554,6 +554,11 @@ dqn_test() {
 	keys Enter
 	expect "dqn: an FQI command is refused" 'target: not with agent dqn'
 	keys :
+	text 'set lr 0.0005'
+	keys Enter
+	expect "dqn: a live setting keeps the network" \
+	    'lr = 0.0005 \(from the next step; the network and the buffer are kept\)'
+	keys :
 	text 'compare double_dqn 0,1'
 	keys Enter
 	expect "dqn: compare shows both runs" 'compare double_dqn: 0, 1 \(the same seed for each\)' 20

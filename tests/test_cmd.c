@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "dqn-session.h"
 #include "lesson.h"
 #include "planning.h"
 #include "session.h"
@@ -677,6 +678,77 @@ test_cmd_help_lists_every_command(void **state)
 }
 
 /* The FQI lesson's tutor: a small fixture lesson, 3,000 transitions. */
+/* A fixture on one of the lessons in tests/data/lessons. */
+static struct fixture *
+fixture_on(const char *lesson)
+{
+	struct fixture	*f = calloc(1, sizeof *f);
+	char		 err[512], path[4096];
+
+	assert_non_null(f);
+	snprintf(f->dirs.lessons, sizeof f->dirs.lessons, "%s/lessons",
+	    TOP_SRCDIR);
+	snprintf(f->dirs.maps, sizeof f->dirs.maps, "%s/data/maps", TOP_SRCDIR);
+	snprintf(path, sizeof path, "%s/tests/data/lessons/%s", TOP_SRCDIR,
+	    lesson);
+	f->lesson = lesson_load(path, err, sizeof err);
+	if (f->lesson == NULL)
+		print_error("%s\n", err);
+	assert_non_null(f->lesson);
+	params_defaults(&f->p);
+	assert_int_equal(tutor_apply_lesson(&f->p, f->lesson, &f->dirs, err,
+	    sizeof err), 0);
+	f->t = tutor_new(f->lesson, &f->p, &f->dirs, err, sizeof err);
+	if (f->t == NULL)
+		print_error("%s\n", err);
+	assert_non_null(f->t);
+	return (f);
+}
+
+static int
+setup_dqn(void **state)
+{
+	struct fixture	*f = fixture_on("view-dqn.lesson");
+
+	assert_non_null(f->t->dq);
+	*state = f;
+	return (0);
+}
+
+/* With DQN: help says what the session's commands do, the keys have no
+ * sweep; live settings keep the network, the FQI commands are refused,
+ * and back takes a step back. */
+static void
+test_cmd_dqn(void **state)
+{
+	struct fixture	*f = *state;
+
+	run_ok(f, "help");
+	assert_non_null(strstr(f->out.text, "\nWith DQN: step N takes N "
+	    "transitions (and their gradient steps), back N takes back N of "
+	    "those taken one at a time, episode runs to the end of the "
+	    "episode, run N takes N steps (without N, up to steps); not here: "
+	    "sweep, solve, backup, plan, target, save-dataset.\n"));
+	assert_non_null(strstr(f->out.text, "\nKeys: SPACE step, b back, "
+	    "e episode, r run/pause, +/- speed, n/p page, : prompt, ? help, "
+	    "q quit\n"));
+	run_ok(f, "set lr 0.0005");
+	assert_string_equal(f->t->msg, "lr = 0.0005 (from the next step; the "
+	    "network and the buffer are kept)");
+	run_ok(f, "set units 32");
+	assert_string_equal(f->t->msg, "units = 32: DQN starts again from "
+	    "step 0 (a new learner)");
+	run_err(f, "target 3", "target: not with agent dqn (it is for fitted "
+	    "Q-iteration: qtutor --lesson fqi)");
+	run_err(f, "set k 3", "k does not apply to agent dqn");
+	run_ok(f, "step 300");
+	assert_int_equal(f->t->dq->q->step, 300);
+	run_ok(f, "back 2");
+	assert_int_equal(f->t->dq->q->step, 298);
+	run_err(f, "step 100001", "step: '100001' is not a whole number from "
+	    "1 to 100000");
+}
+
 static int
 setup_fqi(void **state)
 {
@@ -1134,6 +1206,8 @@ main(void)
 		T(test_cmd_pages),
 		T(test_cmd_help_lists_every_command),
 		cmocka_unit_test_setup_teardown(test_cmd_help_fqi, setup_fqi,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_cmd_dqn, setup_dqn,
 		    teardown),
 		T(test_cmd_compare),
 		T(test_cmd_quit),

@@ -390,3 +390,15 @@ dqn_evaluate(const struct dqn *q, const struct nn *net, long episodes,
 	ev.std = episodes > 0 ? sqrt(m2 / episodes) : 0;
 	return (ev);
 }
+
+double
+dqn_best_eval(const struct dqn *q)
+{
+	double	 best = 0;
+	long	 i;
+
+	for (i = 0; i < q->nevals; i++)
+		if (q->evals[i].mean > best)
+			best = q->evals[i].mean;
+	return (best);
+}

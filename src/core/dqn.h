@@ -142,6 +142,8 @@ int		 dqn_step(struct dqn *);
  * states drawn from seed. */
 struct dqn_eval	 dqn_evaluate(const struct dqn *, const struct nn *,
 		     long episodes, uint64_t seed);
+/* The best evaluation's mean so far (0 before the first). */
+double		 dqn_best_eval(const struct dqn *);
 /* The network evaluations are made with: the best kept, or online. */
 const struct nn	*dqn_policy_net(const struct dqn *);
 /* The TD target of one transition, for tests: r + gamma * Q(s', a*) with
