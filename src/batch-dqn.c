@@ -246,8 +246,12 @@ parse_spec(const char *spec, const struct params *p, struct dqn_trial *tr,
 		return (-1);
 	}
 	snprintf(name, namesz, "%.*s", (int)(eq - spec), spec);
-	if (!param_applies(name, SCOPE_DQN) || strcmp(name, "agent") == 0 ||
-	    strcmp(name, "env") == 0) {
+	if (strcmp(name, "agent") == 0 || strcmp(name, "env") == 0) {
+		snprintf(err, errsz, "--compare: with DQN, compare DQN's own "
+		    "settings (double_dqn, dueling, lr, ...), not %s", name);
+		return (-1);
+	}
+	if (!param_applies(name, SCOPE_DQN)) {
 		snprintf(err, errsz, "--compare: %s does not apply to agent "
 		    "dqn", name);
 		return (-1);

@@ -122,19 +122,27 @@ start_running(struct tutor *t)
 int
 cmd_dqn_episode(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 {
-	(void)argc;
-	(void)argv;
+	long	 n = 1;
+
 	(void)out;
+	if (argc == 1 && cmd_parse_count(t, "episode", argv[0], 1, 100000,
+	    &n) != 0)
+		return (-1);
 	if (t->dq->stopped) {
 		say_stopped(t);
 		return (-1);
 	}
-	t->dqn_until_episode = true;
+	t->dqn_episodes_left = n;
 	t->dqn_to_total = false;
 	t->run_left = 0;
 	start_running(t);
-	tutor_say(t, false, "episode %ld: running to its end (+ and - change "
-	    "the speed)", t->dq->q->episodes + 1);
+	if (n == 1)
+		tutor_say(t, false, "episode %ld: running to its end (+ and - "
+		    "change the speed)", t->dq->q->episodes + 1);
+	else
+		tutor_say(t, false, "episodes %ld to %ld: running (+ and - "
+		    "change the speed)", t->dq->q->episodes + 1,
+		    t->dq->q->episodes + n);
 	return (0);
 }
 
@@ -159,7 +167,7 @@ cmd_dqn_run(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	}
 	t->run_left = n;
 	t->dqn_to_total = n == 0;
-	t->dqn_until_episode = false;
+	t->dqn_episodes_left = 0;
 	start_running(t);
 	if (n == 0)
 		tutor_say(t, false, "training to step %lld: press r or type "
@@ -178,7 +186,7 @@ cmd_dqn_pause(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	(void)out;
 	t->running = false;
 	t->run_left = 0;
-	t->dqn_until_episode = false;
+	t->dqn_episodes_left = 0;
 	say_where(t, "paused");
 	return (0);
 }

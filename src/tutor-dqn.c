@@ -3,7 +3,7 @@
  * and every second one a gradient step on 64 samples), so the screen's
  * thread runs them itself in slices: at a paced speed the steps due, at
  * full speed as many as fit in the slice's budget.  A `run N' counts
- * steps; `episode' runs until the episode under way ends.
+ * steps; `episode N' runs until N episodes have ended.
  */
 #include <stdio.h>
 #include <time.h>
@@ -38,12 +38,12 @@ run_step(struct tutor *t)
 	}
 	if (t->run_left > 0 && --t->run_left == 0)
 		t->running = false;
-	/* `episode': until the one under way ends. */
-	if (rc == 1 && t->dqn_until_episode) {
-		t->dqn_until_episode = false;
+	/* `episode N': until N episodes have ended, the one under way
+	 * first. */
+	if (rc == 1 && t->dqn_episodes_left > 0 &&
+	    --t->dqn_episodes_left == 0)
 		t->running = false;
-	}
-	if (t->run_left == 0 && !t->dqn_until_episode &&
+	if (t->run_left == 0 && t->dqn_episodes_left == 0 &&
 	    ds->q->step >= ds->p.steps && t->dqn_to_total)
 		t->running = false;
 	return (t->running);

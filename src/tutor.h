@@ -33,7 +33,7 @@ struct tutor {
 	bool		 playing;	/* FQI: the cart plays an episode */
 	struct fqi_job	*job;		/* FQI: the iteration on a worker */
 	struct dqn_session *dq;		/* agent dqn */
-	bool		 dqn_until_episode;	/* DQN: run to its end */
+	long		 dqn_episodes_left;	/* DQN: `episode N' */
 	bool		 dqn_to_total;		/* DQN: run to `steps' */
 	struct lesson	*lesson;
 	struct datadir	 dirs;

@@ -722,6 +722,8 @@ static void
 test_cmd_dqn(void **state)
 {
 	struct fixture	*f = *state;
+	long		 episodes;
+	int		 i;
 
 	run_ok(f, "help");
 	assert_non_null(strstr(f->out.text, "\nWith DQN: step N takes N "
@@ -747,6 +749,15 @@ test_cmd_dqn(void **state)
 	assert_int_equal(f->t->dq->q->step, 298);
 	run_err(f, "step 100001", "step: '100001' is not a whole number from "
 	    "1 to 100000");
+	/* episode 2: run mode until two episodes have ended. */
+	episodes = f->t->dq->q->episodes;
+	f->t->speed = TUTOR_NSPEEDS - 1;	/* full speed */
+	run_ok(f, "episode 2");
+	for (i = 0; i < 1000 && f->t->running; i++)
+		tutor_run_slice(f->t, (double)i, 5);
+	assert_false(f->t->running);
+	assert_int_equal(f->t->dq->q->episodes, episodes + 2);
+	assert_int_equal(f->t->dq->q->ep_return, 0);
 }
 
 static int

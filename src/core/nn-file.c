@@ -178,8 +178,8 @@ nn_load(const char *path, const struct nn_shape *want, int max_batch,
 		goto out;
 	}
 	if (len > size) {
-		snprintf(err, errsz, "%s: %zu bytes after the end of the "
-		    "network", path, len - size);
+		snprintf(err, errsz, "%s: %zu byte%s after the end of the "
+		    "network", path, len - size, len - size == 1 ? "" : "s");
 		goto out;
 	}
 	if ((bits = nn_crc32(0, b, size - 4)) != get32(b + size - 4)) {
