@@ -93,6 +93,35 @@ usage(FILE *f)
 	    "       qtutor --list | --help | --version\n");
 }
 
+/* Text in lines of at most width columns, each indented. */
+static void
+print_wrapped(const char *text, int indent, int width)
+{
+	const char	*p = text, *end;
+	int		 col = 0, len;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		end = p;
+		while (*end != '\0' && *end != ' ')
+			end++;
+		len = (int)(end - p);
+		if (len == 0)
+			break;
+		if (col > 0 && col + 1 + len > width) {
+			putchar('\n');
+			col = 0;
+		}
+		if (col == 0)
+			col = printf("%*s%.*s", indent, "", len, p);
+		else
+			col += printf(" %.*s", len, p);
+		p = end;
+	}
+	putchar('\n');
+}
+
 static void
 help(void)
 {
@@ -138,8 +167,8 @@ help(void)
 	for (t = param_table; t->name != NULL; t++) {
 		param_format(&p, t, def, sizeof def);
 		param_describe_range(t, range, sizeof range);
-		printf("  %-14s %s (%s)\n      %s\n", t->name, def, range,
-		    t->text);
+		printf("  %-14s %s (%s)\n", t->name, def, range);
+		print_wrapped(t->text, 6, 79);
 	}
 	printf("\nSee qtutor(1) for lessons, batch mode and the files used.\n");
 }
