@@ -330,6 +330,11 @@ apply_cli(const struct cli *c, const struct datadir *d, struct params *p,
 			    params_agent(p), params_env(p));
 		return (-1);
 	}
+	if (params_is_dqn(p) && p->buffer < p->batch) {
+		snprintf(err, errsz, "buffer (%lld) must hold at least a batch "
+		    "(%lld)", p->buffer, p->batch);
+		return (-1);
+	}
 	/* A setting the learner would ignore is a mistake worth naming. */
 	for (i = 0; i < c->nassign; i++) {
 		len = strcspn(c->assign[i], "=");

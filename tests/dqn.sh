@@ -80,6 +80,9 @@ grep -q 'short.qtnn' "$tmp/err" && ok || bad "short network: $(cat "$tmp/err")"
 # Settings refused before anything runs.
 run 2 --batch --lesson dqn --set lr=2
 grep -q 'lr' "$tmp/err" && ok || bad "lr=2: $(cat "$tmp/err")"
+run 2 --batch --lesson dqn --set buffer=10
+grep -q 'buffer (10) must hold at least a batch (64)' "$tmp/err" && ok ||
+    bad "buffer < batch: $(cat "$tmp/err")"
 run 2 --batch --lesson dqn --set k=3
 grep -q 'k does not apply to agent dqn' "$tmp/err" && ok ||
     bad "k in dqn: $(cat "$tmp/err")"
