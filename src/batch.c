@@ -22,6 +22,9 @@ print_settings(const struct params *p, FILE *out)
 	int			 col = 0;
 
 	for (t = param_table; t->name != NULL; t++) {
+		/* FQI's and DQN's settings mean nothing here. */
+		if (!param_applies(t->name, params_scope(p)))
+			continue;
 		param_format(p, t, v, sizeof v);
 		if (col > 0 && col + strlen(t->name) + strlen(v) + 2 > 78) {
 			fputc('\n', out);
