@@ -156,13 +156,20 @@ show_all(struct tutor *t, struct cmd_out *out)
 	char			 left[2 * PARAM_STR_MAX];
 	int			 width = 0, len, n = 0;
 
+	/* Only what this agent reads: the others' settings are refused
+	 * here anyway. */
 	for (p = param_table; p->name != NULL; p++) {
+		if (!param_applies(p->name, tutor_scope(t)))
+			continue;
 		param_format(tutor_params(t), p, value, sizeof value);
 		len = snprintf(left, sizeof left, "%s = %s", p->name, value);
 		if (len > width)
 			width = len;
 	}
-	for (p = param_table; p->name != NULL; p++, n++) {
+	for (p = param_table; p->name != NULL; p++) {
+		if (!param_applies(p->name, tutor_scope(t)))
+			continue;
+		n++;
 		param_format(tutor_params(t), p, value, sizeof value);
 		param_describe_range(p, range, sizeof range);
 		snprintf(left, sizeof left, "%s = %s", p->name, value);
