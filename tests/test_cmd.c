@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "dqn-session.h"
+#include "fqi-session.h"
 #include "lesson.h"
 #include "planning.h"
 #include "session.h"
@@ -80,6 +81,18 @@ run_err(struct fixture *f, const char *line, const char *want)
 	assert_int_equal(cmd_run(f->t, line, &f->out), -1);
 	assert_true(f->t->msg_error);
 	assert_string_equal(f->t->msg, want);
+}
+
+/* The same, with the message holding `part'. */
+static void
+run_err_has(struct fixture *f, const char *line, const char *part)
+{
+	cmd_out_free(&f->out);
+	assert_int_equal(cmd_run(f->t, line, &f->out), -1);
+	assert_true(f->t->msg_error);
+	if (strstr(f->t->msg, part) == NULL)
+		print_error("'%s' lacks '%s'\n", f->t->msg, part);
+	assert_non_null(strstr(f->t->msg, part));
 }
 
 static size_t
@@ -755,6 +768,12 @@ test_cmd_dqn(void **state)
 	assert_int_equal(f->t->dq->q->step, 298);
 	run_err(f, "step 100001", "step: '100001' is not a whole number from "
 	    "1 to 100000");
+	/* Bad files: refused with the reason, the network kept. */
+	run_err_has(f, "load-network /etc/passwd", "load-network: /etc/passwd");
+	run_err_has(f, "save-network /nonexistent/dir/net", "save-network: "
+	    "/nonexistent/dir/net");
+	run_err_has(f, "set network /etc/passwd", "/etc/passwd");
+	assert_string_equal(f->t->dq->p.network, "new");
 	/* episode 2: run mode until two episodes have ended. */
 	episodes = f->t->dq->q->episodes;
 	f->t->speed = TUTOR_NSPEEDS - 1;	/* full speed */
@@ -836,6 +855,12 @@ test_cmd_help_fqi(void **state)
 	/* Each one refused says so. */
 	run_err(f, "sweep", "sweep: not with agent fqi (it is for the tabular "
 	    "agents and their transition models)");
+	/* Bad files: refused with the reason, nothing changed. */
+	run_err_has(f, "set dataset /nonexistent.csv", "/nonexistent.csv");
+	assert_string_equal(f->t->f->p.dataset, "random");
+	assert_int_equal(f->t->f->data->n, f->t->f->p.transitions);
+	run_err_has(f, "save-dataset /nonexistent/dir/x.csv",
+	    "save-dataset: /nonexistent/dir/x.csv");
 }
 
 /* compare runs fresh experiments and leaves the session as it was. */
