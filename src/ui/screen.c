@@ -180,8 +180,15 @@ on_prompt_line(void *ctx, const char *line)
 	struct screen	*sc = ctx;
 
 	curs_set(0);
-	if (line != NULL)
-		command(sc, line);
+	if (line == NULL)
+		return;
+	/* Some commands take a moment (a comparison, a new kNN regressor
+	 * on 50,000 points): say what is under way before it starts. */
+	if (!sc->L.too_small) {
+		tutor_say(sc->t, false, "%s ...", line);
+		draw(sc);
+	}
+	command(sc, line);
 }
 
 static void
