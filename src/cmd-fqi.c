@@ -69,7 +69,7 @@ say_iteration(struct tutor *t, const char *what)
 		    it->iteration, it->eval_mean);
 	else if (it->eval_episodes > 0)
 		tutor_say(t, false, "%s: iteration %d, R\xc2\xb2 %.4f, greedy "
-		    "return %.1f \xc2\xb1 %.1f (%ld episodes)", what,
+		    "return %.1f (sd %.1f, %ld episodes)", what,
 		    it->iteration, it->r2, it->eval_mean, it->eval_std,
 		    it->eval_episodes);
 	else

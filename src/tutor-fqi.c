@@ -83,7 +83,7 @@ say_iteration(struct tutor *t, const struct fqi_iteration *it)
 		    it->eval_mean);
 	else if (it->eval_episodes > 0)
 		tutor_say(t, false, "iteration %d: R\xc2\xb2 %.4f, greedy "
-		    "return %.1f \xc2\xb1 %.1f over %ld episodes", it->iteration,
+		    "return %.1f (sd %.1f) over %ld episodes", it->iteration,
 		    it->r2, it->eval_mean, it->eval_std, it->eval_episodes);
 	else
 		tutor_say(t, false, "iteration %d: R\xc2\xb2 %.4f",
