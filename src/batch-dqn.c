@@ -7,11 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "atomicfile.h"
 #include "batch.h"
 #include "canvas.h"
+#include "clock.h"
 #include "dqn-session.h"
 #include "plot.h"
 #include "xmalloc.h"
@@ -21,37 +21,13 @@
 #define OTHER_STARTS	100
 #define OTHER_SEED	1000003
 
-static double
-now_seconds(void)
+/* The screen's settings, and the threads DQN does not use. */
+static bool
+dqn_hidden(const struct params *p, const struct param *t)
 {
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec + ts.tv_nsec * 1e-9);
-}
-
-/* The settings DQN reads, in the parameter table's order. */
-static void
-print_settings(const struct params *p, int width, FILE *out)
-{
-	const struct param	*t;
-	char			 v[PARAM_STR_MAX];
-	int			 col = 0;
-
-	for (t = param_table; t->name != NULL; t++) {
-		if (!param_applies(t->name, SCOPE_DQN) ||
-		    strcmp(t->name, "window") == 0 ||
-		    strcmp(t->name, "threads") == 0)
-			continue;
-		param_format(p, t, v, sizeof v);
-		if (col > 0 && col + (int)(strlen(t->name) + strlen(v)) + 2 >
-		    width) {
-			fputc('\n', out);
-			col = 0;
-		}
-		col += fprintf(out, "%s%s=%s", col > 0 ? " " : "", t->name, v);
-	}
-	fputc('\n', out);
+	(void)p;
+	return (strcmp(t->name, "window") == 0 ||
+	    strcmp(t->name, "threads") == 0);
 }
 
 static void
@@ -150,14 +126,14 @@ batch_dqn(const struct params *p, const struct datadir *d,
 {
 	struct dqn	*q;
 	struct dqn_eval	 fin, other;
-	double		 t0 = now_seconds(), tick = t0, t;
+	double		 t0 = clock_seconds(), tick = t0, t;
 	long		 evals = 0, from_loss = 0, from_step = 0;
 	int		 rc = 0;
 
 	(void)d;
 	if (o->title != NULL)
 		fprintf(out, "qtutor batch: %s\n", o->title);
-	print_settings(p, 78, out);
+	batch_print_settings(p, 78, dqn_hidden, out);
 	if ((q = dqn_new_from(p, err, errsz)) == NULL)
 		return (-1);
 	fprintf(out, "network: %d inputs, %lld x %lld hidden%s, %d outputs, "
@@ -170,7 +146,7 @@ batch_dqn(const struct params *p, const struct datadir *d,
 		if (dqn_step(q) < 0)
 			break;
 		if (q->nevals > evals) {
-			t = now_seconds();
+			t = clock_seconds();
 			print_progress(q, from_loss, (q->step - from_step) /
 			    (t - tick + 1e-9), o->glyphs, out);
 			evals = q->nevals;
@@ -206,7 +182,7 @@ batch_dqn(const struct params *p, const struct datadir *d,
 	fprintf(out, "summary: steps=%ld updates=%ld eval_mean=%.4f "
 	    "eval_std=%.4f first_solved_step=%ld seconds=%.6f\n", q->step,
 	    q->updates, fin.mean, fin.std, q->first_solved,
-	    now_seconds() - t0);
+	    clock_seconds() - t0);
 	if (q->diverged && rc == 0) {
 		snprintf(err, errsz, "the network diverged at step %ld",
 		    q->step);
@@ -281,7 +257,7 @@ parse_spec(const char *spec, const struct params *p, struct dqn_trial *tr,
 static int
 train_trial(struct dqn_trial *t, char *err, size_t errsz)
 {
-	double	 t0 = now_seconds();
+	double	 t0 = clock_seconds();
 	long	 i;
 
 	if ((t->q = dqn_new_from(&t->p, err, errsz)) == NULL)
@@ -290,7 +266,7 @@ train_trial(struct dqn_trial *t, char *err, size_t errsz)
 		;
 	t->fin = dqn_evaluate(t->q, dqn_policy_net(t->q), t->p.eval_episodes,
 	    (uint64_t)t->p.seed);
-	t->seconds = now_seconds() - t0;
+	t->seconds = clock_seconds() - t0;
 	t->curve = xcalloc((size_t)t->q->nevals + 1, sizeof *t->curve);
 	for (i = 0; i < t->q->nevals; i++)
 		t->curve[i] = t->q->evals[i].mean;
@@ -347,7 +323,7 @@ batch_dqn_compare(const struct params *p, const char *spec,
 	for (i = 0; i < n; i++)
 		fprintf(out, "%s%s", i > 0 ? ", " : " ", tr[i].value);
 	fprintf(out, " (the same seed for each)\n");
-	print_settings(p, o->width, out);
+	batch_print_settings(p, o->width, dqn_hidden, out);
 	fflush(out);
 	for (i = 0; i < n && rc == 0; i++)
 		if (train_trial(&tr[i], err, errsz) != 0)

@@ -7,53 +7,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "atomicfile.h"
 #include "batch.h"
 #include "canvas.h"
+#include "clock.h"
 #include "fqi-session.h"
 #include "plot.h"
 #include "xmalloc.h"
 
 #define PLOT_HEIGHT 12
 
-static double
-now_seconds(void)
+/* What batch mode leaves out of FQI's settings: the screen's, and
+ * those of a regressor or a dataset not in use. */
+static bool
+fqi_hidden(const struct params *p, const struct param *t)
 {
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec + ts.tv_nsec * 1e-9);
-}
-
-/* The settings FQI reads, in the parameter table's order. */
-static void
-print_settings(const struct params *p, FILE *out)
-{
-	const struct param	*t;
-	char			 v[PARAM_STR_MAX];
-	int			 col = 0;
-
-	for (t = param_table; t->name != NULL; t++) {
-		if (!fqi_param_applies(t->name) ||
-		    strcmp(t->name, "window") == 0)
-			continue;
-		if ((strcmp(t->name, "k") == 0 && p->regressor != REG_KNN) ||
-		    ((strcmp(t->name, "trees") == 0 ||
-		    strcmp(t->name, "min_split") == 0) &&
-		    p->regressor != REG_TREES) ||
-		    (strcmp(t->name, "transitions") == 0 &&
-		    strcmp(p->dataset, "random") != 0))
-			continue;
-		param_format(p, t, v, sizeof v);
-		if (col > 0 && col + strlen(t->name) + strlen(v) + 2 > 78) {
-			fputc('\n', out);
-			col = 0;
-		}
-		col += fprintf(out, "%s%s=%s", col > 0 ? " " : "", t->name, v);
-	}
-	fputc('\n', out);
+	return (strcmp(t->name, "window") == 0 ||
+	    (strcmp(t->name, "k") == 0 && p->regressor != REG_KNN) ||
+	    ((strcmp(t->name, "trees") == 0 ||
+	    strcmp(t->name, "min_split") == 0) && p->regressor != REG_TREES) ||
+	    (strcmp(t->name, "transitions") == 0 &&
+	    strcmp(p->dataset, "random") != 0));
 }
 
 static void
@@ -172,12 +147,12 @@ batch_fqi(const struct params *p, const struct datadir *d,
 {
 	struct fqi_session		*fs;
 	const struct fqi_iteration	*it = NULL;
-	double				 t0 = now_seconds();
+	double				 t0 = clock_seconds();
 	long				 k;
 
 	if (o->title != NULL)
 		fprintf(out, "qtutor batch: %s\n", o->title);
-	print_settings(p, out);
+	batch_print_settings(p, 78, fqi_hidden, out);
 	fflush(out);
 	if ((fs = fqi_session_new(p, d, err, errsz)) == NULL)
 		return (-1);
@@ -198,7 +173,7 @@ batch_fqi(const struct params *p, const struct datadir *d,
 	    "eval_mean=%.4f eval_std=%.4f seconds=%.6f\n",
 	    regressor_kind_name((enum regressor_kind)p->regressor),
 	    fs->fqi->done, fs->data->n, it->eval_mean, it->eval_std,
-	    now_seconds() - t0);
+	    clock_seconds() - t0);
 	fqi_session_free(fs);
 	return (0);
 }

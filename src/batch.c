@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atomicfile.h"
 #include "batch.h"
 #include "canvas.h"
 #include "compare.h"
@@ -14,19 +15,22 @@
 
 #define PLOT_HEIGHT 12
 
-static void
-print_settings(const struct params *p, FILE *out)
+void
+batch_print_settings(const struct params *p, int width,
+    bool (*hidden)(const struct params *, const struct param *), FILE *out)
 {
 	const struct param	*t;
 	char			 v[PARAM_STR_MAX];
 	int			 col = 0;
 
 	for (t = param_table; t->name != NULL; t++) {
-		/* FQI's and DQN's settings mean nothing here. */
-		if (!param_applies(t->name, params_scope(p)))
+		/* Another learner's settings mean nothing here. */
+		if (!param_applies(t->name, params_scope(p)) ||
+		    (hidden != NULL && hidden(p, t)))
 			continue;
 		param_format(p, t, v, sizeof v);
-		if (col > 0 && col + strlen(t->name) + strlen(v) + 2 > 78) {
+		if (col > 0 && col + (int)(strlen(t->name) + strlen(v)) + 2 >
+		    width) {
 			fputc('\n', out);
 			col = 0;
 		}
@@ -93,38 +97,17 @@ int
 batch_write_csv(const struct experiment *x, const char *path, char *err,
     size_t errsz)
 {
-	char	 tmp[4096];
-	FILE	*f;
-	long	 i;
-	int	 failed;
+	struct atomicfile	 af;
+	long			 i;
 
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path,
-	    (long)getpid()) >= sizeof tmp) {
-		snprintf(err, errsz, "%s: path too long", path);
+	if (atomicfile_open(&af, path, err, errsz) != 0)
 		return (-1);
-	}
-	if ((f = fopen(tmp, "w")) == NULL) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
-		return (-1);
-	}
-	fputs("episode,reward_mean,reward_std,steps_mean,steps_std\n", f);
+	fputs("episode,reward_mean,reward_std,steps_mean,steps_std\n", af.f);
 	for (i = 0; i < x->episodes; i++)
-		fprintf(f, "%ld,%.17g,%.17g,%.17g,%.17g\n", i + 1,
+		fprintf(af.f, "%ld,%.17g,%.17g,%.17g,%.17g\n", i + 1,
 		    x->reward.mean[i], curve_stats_std(&x->reward, i),
 		    x->steps.mean[i], curve_stats_std(&x->steps, i));
-	failed = ferror(f);
-	if (fclose(f) != 0 || failed) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno ? errno :
-		    EIO));
-		unlink(tmp);
-		return (-1);
-	}
-	if (rename(tmp, path) != 0) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
-		unlink(tmp);
-		return (-1);
-	}
-	return (0);
+	return (atomicfile_commit(&af, err, errsz));
 }
 
 int
@@ -136,7 +119,7 @@ batch_run(const struct params *p, const struct datadir *d,
 
 	if (o->title != NULL)
 		fprintf(out, "qtutor batch: %s\n", o->title);
-	print_settings(p, out);
+	batch_print_settings(p, 78, NULL, out);
 	fputc('\n', out);
 	if (experiment_run(&x, p, d, o->progress ? show_progress : NULL, NULL,
 	    err, errsz) != 0)
@@ -171,7 +154,7 @@ batch_compare(struct comparison *c, const struct datadir *d,
 	for (i = 0; i < c->n; i++)
 		fprintf(out, "%s%s", i > 0 ? ", " : " ", c->values[i]);
 	fprintf(out, " (the same seeds for each)\n");
-	print_settings(&c->base, out);
+	batch_print_settings(&c->base, 78, NULL, out);
 	fputc('\n', out);
 	if (compare_run(c, d, o->progress ? show_progress : NULL, NULL, err,
 	    errsz) != 0)

@@ -22,6 +22,13 @@ struct batch_options {
 	const char		*network_path;	/* DQN: save the network */
 };
 
+/* The settings of p that its agent reads, as NAME=VALUE in the
+ * parameter table's order, in lines of at most width columns; hidden
+ * (may be NULL) leaves out more. */
+struct param;
+void	batch_print_settings(const struct params *, int width,
+	    bool (*hidden)(const struct params *, const struct param *),
+	    FILE *out);
 /* Returns 0, or -1 with err filled (the experiment could not be built
  * or the CSV file could not be written). */
 int	batch_run(const struct params *, const struct datadir *,

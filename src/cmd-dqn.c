@@ -41,12 +41,6 @@ const struct cmd_entry cmd_load_network_entry = {
 	.scope = SCOPE_DQN
 };
 
-static const char *
-plural(long n)
-{
-	return (n == 1 ? "" : "s");
-}
-
 static void
 say_stopped(struct tutor *t)
 {
@@ -69,7 +63,7 @@ say_where(struct tutor *t, const char *what)
 	tutor_say(t, false, "%s: step %ld, %s %s (epsilon %.3f), %ld gradient "
 	    "step%s%s", what, q->step, a->explored ? "explored" : "greedy",
 	    a->a == 0 ? "left" : "right", a->epsilon, q->updates,
-	    plural(q->updates), t->dq->updated ? ", one just now" : "");
+	    cmd_plural(q->updates), t->dq->updated ? ", one just now" : "");
 }
 
 int
@@ -174,7 +168,7 @@ cmd_dqn_run(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 		    "pause to stop", ds->p.steps);
 	else
 		tutor_say(t, false, "running %ld step%s: press r or type pause "
-		    "to stop", n, plural(n));
+		    "to stop", n, cmd_plural(n));
 	return (0);
 }
 

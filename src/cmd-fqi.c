@@ -36,12 +36,6 @@ const struct cmd_entry cmd_save_dataset_entry = {
 	.scope = SCOPE_FQI
 };
 
-static const char *
-plural(long n)
-{
-	return (n == 1 ? "" : "s");
-}
-
 static int
 count(struct tutor *t, const char *what, int argc, char **argv, long *n)
 {
@@ -151,7 +145,7 @@ cmd_fqi_run(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	t->run_left = n;
 	t->last_tick = 0;
 	tutor_say(t, false, "running %ld iteration%s: press r or type pause "
-	    "to stop", n, plural(n));
+	    "to stop", n, cmd_plural(n));
 	return (0);
 }
 

@@ -20,7 +20,6 @@ static int	count_arg(struct tutor *, const char *, int, char **, long,
 		    long *);
 static void	describe_position(const struct session *, char *, size_t);
 static void	describe_ended(const struct session *, char *, size_t);
-static const char *plural(long);
 
 const struct cmd_entry cmd_step_entry = {
 	.name = "step",
@@ -99,12 +98,6 @@ const struct cmd_entry cmd_seed_entry = {
 	.exec = cmd_seed_exec
 };
 
-static const char *
-plural(long n)
-{
-	return (n == 1 ? "" : "s");
-}
-
 /* The optional count argument; *n keeps its default when absent. */
 static int
 count_arg(struct tutor *t, const char *what, int argc, char **argv, long min,
@@ -136,14 +129,14 @@ describe_ended(const struct session *s, char *buf, size_t bufsz)
 
 	if (s->log.success[i] != 0)
 		snprintf(buf, bufsz, "episode %ld: reached the goal in %ld "
-		    "step%s, reward %g", s->episode, steps, plural(steps),
+		    "step%s, reward %g", s->episode, steps, cmd_plural(steps),
 		    s->log.reward[i]);
 	else if (s->last.step.terminated)
 		snprintf(buf, bufsz, "episode %ld: fell in a hole after %ld "
-		    "step%s", s->episode, steps, plural(steps));
+		    "step%s", s->episode, steps, cmd_plural(steps));
 	else
 		snprintf(buf, bufsz, "episode %ld: truncated after %ld step%s",
-		    s->episode, steps, plural(steps));
+		    s->episode, steps, cmd_plural(steps));
 }
 
 static int
@@ -164,8 +157,8 @@ cmd_step_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	/* One ending is told by where; more are counted. */
 	if (ended > 1 || (ended == 1 && t->s->in_episode))
 		snprintf(ended_text, sizeof ended_text, ", %ld episode%s ended",
-		    ended, plural(ended));
-	tutor_say(t, false, "step: %ld transition%s%s, %s", n, plural(n),
+		    ended, cmd_plural(ended));
+	tutor_say(t, false, "step: %ld transition%s%s, %s", n, cmd_plural(n),
 	    ended_text, where);
 	return (0);
 }
@@ -189,11 +182,11 @@ cmd_back_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 	/* Undoing what there was is still useful: not an error. */
 	if (done < n) {
 		tutor_say(t, false, "back: only %ld transition%s of history",
-		    done, plural(done));
+		    done, cmd_plural(done));
 		return (0);
 	}
 	describe_position(t->s, where, sizeof where);
-	tutor_say(t, false, "back: %ld transition%s, %s", n, plural(n), where);
+	tutor_say(t, false, "back: %ld transition%s, %s", n, cmd_plural(n), where);
 	return (0);
 }
 
@@ -241,7 +234,7 @@ cmd_run_exec(struct tutor *t, int argc, char **argv, struct cmd_out *out)
 		tutor_say(t, false, "running: press r or type pause to stop");
 	else
 		tutor_say(t, false, "running %ld episode%s: press r or type "
-		    "pause to stop", n, plural(n));
+		    "pause to stop", n, cmd_plural(n));
 	return (0);
 }
 

@@ -235,6 +235,12 @@ cmd_parse_count(struct tutor *t, const char *what, const char *arg, long min,
 	return (0);
 }
 
+const char *
+cmd_plural(long n)
+{
+	return (n == 1 ? "" : "s");
+}
+
 void
 cmd_out_printf(struct cmd_out *out, const char *fmt, ...)
 {

@@ -71,6 +71,8 @@ int	cmd_parse_count(struct tutor *, const char *what, const char *arg,
  * set and seed share it. */
 int	cmd_set_value(struct tutor *, const char *name, const char *value);
 
+/* "s" unless n is 1: "3 episodes", "1 episode". */
+const char *cmd_plural(long n);
 /* Output is appended; cmd_out_free() empties the buffer. */
 void	cmd_out_printf(struct cmd_out *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

@@ -15,9 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "experiment.h"
 #include "xmalloc.h"
 
@@ -53,15 +53,6 @@ struct share {
 	int			 failed;
 	char			 err[512];
 };
-
-static double
-now_seconds(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
-}
 
 static void	add_run(struct experiment *, const double *, const double *,
 		    const double *, const struct run_summary *);
@@ -258,13 +249,13 @@ experiment_run(struct experiment *x, const struct params *p,
 		sh[i].progress = progress;
 		sh[i].ctx = ctx;
 	}
-	start = now_seconds();
+	start = clock_seconds();
 	for (first = 0; first < x->runs && rc == 0; first += chunk) {
 		if (chunk > x->runs - first)
 			chunk = x->runs - first;
 		rc = play_chunk(x, sh, nthreads, first, chunk, err, errsz);
 	}
-	x->seconds = now_seconds() - start;
+	x->seconds = clock_seconds() - start;
 	if (x->runs > 1) {
 		x->reward_tail_sd = sqrt(x->tail_m2[0] / (double)(x->runs - 1));
 		x->success_tail_sd = sqrt(x->tail_m2[1] /

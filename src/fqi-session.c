@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "env_cartpole.h"
 #include "fqi-session.h"
 #include "xmalloc.h"
@@ -12,15 +12,6 @@
 #define STREAM_COLLECT	0x44415441ULL	/* "DATA" */
 #define STREAM_PLAY	0x504c4159ULL	/* "PLAY" */
 #define STREAM_SAMPLES	0x53414d50ULL	/* "SAMP" */
-
-static double
-now_seconds(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec + ts.tv_nsec * 1e-9);
-}
 
 bool
 params_is_fqi(const struct params *p)
@@ -167,13 +158,13 @@ build(struct fqi_session *fs, const struct params *p, struct dataset *keep,
 	struct dataset		*ds = keep;
 	struct fqi		*f;
 	struct fqi_config	 cfg = fqi_config_of(p);
-	double			 t0 = now_seconds(), t1;
+	double			 t0 = clock_seconds(), t1;
 
 	if (check_pairing(p, err, errsz) != 0)
 		return (-1);
 	if (ds == NULL && (ds = make_dataset(p, err, errsz)) == NULL)
 		return (-1);
-	t1 = now_seconds();
+	t1 = clock_seconds();
 	if ((f = fqi_new(ds, &cfg, err, errsz)) == NULL) {
 		if (ds != keep)
 			dataset_free(ds);
@@ -186,7 +177,7 @@ build(struct fqi_session *fs, const struct params *p, struct dataset *keep,
 	}
 	fs->data = ds;
 	fs->fqi = f;
-	fs->prepare_seconds = now_seconds() - t1;
+	fs->prepare_seconds = clock_seconds() - t1;
 	fs->p = *p;
 	fs->builds++;
 	fs->inspect = -1;
@@ -270,13 +261,6 @@ changes_data(const char *name)
 	    strcmp(name, "env") == 0);
 }
 
-/* Whether a parameter means anything to FQI on CartPole. */
-bool
-fqi_param_applies(const char *name)
-{
-	return (param_applies(name, SCOPE_FQI));
-}
-
 int
 fqi_session_set(struct fqi_session *fs, const char *name, const char *value,
     bool *did_reset, char *err, size_t errsz)
@@ -290,7 +274,7 @@ fqi_session_set(struct fqi_session *fs, const char *name, const char *value,
 	t = param_find(name);
 	if (params_same(&fs->p, &next, t))
 		return (0);
-	if (!fqi_param_applies(name)) {
+	if (!param_applies(name, SCOPE_FQI)) {
 		snprintf(err, errsz, "%s does not apply to agent fqi", name);
 		return (-1);
 	}

@@ -88,8 +88,6 @@ int		 fqi_session_save_dataset(const struct fqi_session *,
 void		 fqi_session_map_on(struct fqi_session *);
 /* The state at the centre of map cell (row, col). */
 void		 fqi_map_state(int row, int col, double obs[ENV_OBS_MAX]);
-/* Whether a parameter means anything to an FQI session. */
-bool		 fqi_param_applies(const char *name);
 /* Whether parameters p describe an FQI session. */
 bool		 params_is_fqi(const struct params *);
 /* The regressor configuration the parameters describe. */

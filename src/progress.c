@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atomicfile.h"
 #include "progress.h"
 #include "textfile.h"
 #include "xmalloc.h"
@@ -82,37 +83,23 @@ int
 progress_save(const struct progress *pr, const char *path, char *err,
     size_t errsz)
 {
-	char	 tmp[4096];
-	FILE	*f;
-	int	 i, k, failed;
+	struct atomicfile	 af;
+	int			 i, k;
 
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp) {
-		snprintf(err, errsz, "%s: path too long", path);
+	if (atomicfile_open(&af, path, err, errsz) != 0)
 		return (-1);
-	}
-	if ((f = fopen(tmp, "w")) == NULL) {
-		snprintf(err, errsz, "%s: %s", tmp, strerror(errno));
-		return (-1);
-	}
-	fprintf(f, "# qtutor lesson progress: LESSON page P checked N...\n");
+	fprintf(af.f, "# qtutor lesson progress: LESSON page P checked N...\n");
 	for (i = 0; i < pr->n; i++) {
-		fprintf(f, "%s page %d", pr->e[i].lesson, pr->e[i].page + 1);
+		fprintf(af.f, "%s page %d", pr->e[i].lesson, pr->e[i].page + 1);
 		if (progress_count(&pr->e[i]) > 0) {
-			fputs(" checked", f);
+			fputs(" checked", af.f);
 			for (k = 0; k < LESSON_MAX_PAGES; k++)
 				if (pr->e[i].checked[k])
-					fprintf(f, " %d", k + 1);
+					fprintf(af.f, " %d", k + 1);
 		}
-		fputc('\n', f);
+		fputc('\n', af.f);
 	}
-	failed = ferror(f);
-	if (fclose(f) != 0 || failed || rename(tmp, path) != 0) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno ? errno :
-		    EIO));
-		unlink(tmp);
-		return (-1);
-	}
-	return (0);
+	return (atomicfile_commit(&af, err, errsz));
 }
 
 void

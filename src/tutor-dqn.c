@@ -6,21 +6,10 @@
  * steps; `episode N' runs until N episodes have ended.
  */
 #include <stdio.h>
-#include <time.h>
 
+#include "clock.h"
 #include "dqn-session.h"
 #include "tutor.h"
-
-static const long speeds[TUTOR_NSPEEDS] = TUTOR_SPEEDS;
-
-static double
-clock_ms(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6);
-}
 
 /* One step under run mode; false once the run is over. */
 static bool
@@ -52,17 +41,12 @@ run_step(struct tutor *t)
 void
 tutor_dqn_run_slice(struct tutor *t, double now_ms, double budget_ms)
 {
-	long	 speed = speeds[t->speed], due, i;
 	double	 elapsed = t->last_tick > 0 ? now_ms - t->last_tick : 0;
 	double	 start = clock_ms();
+	long	 due = tutor_steps_due(t, elapsed), i;
 
 	t->last_tick = now_ms;
-	if (speed > 0) {
-		t->owed += elapsed * (double)speed / 1e3;
-		if (t->owed > (double)speed / 10 + 1)
-			t->owed = (double)speed / 10 + 1;
-		due = (long)t->owed;
-		t->owed -= (double)due;
+	if (due >= 0) {
 		for (i = 0; i < due && t->running; i++)
 			run_step(t);
 	} else {

@@ -14,13 +14,11 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "clock.h"
 #include "fqi-session.h"
 #include "tutor.h"
 #include "xmalloc.h"
-
-static const long speeds[TUTOR_NSPEEDS] = TUTOR_SPEEDS;
 
 struct fqi_job {
 	pthread_t			 thread;
@@ -31,15 +29,6 @@ struct fqi_job {
 	struct fqi_session		*fs;
 	double				 start_ms;
 };
-
-static double
-clock_ms(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6);
-}
 
 /* How the cart's episode ended, for the status line. */
 static void
@@ -56,17 +45,10 @@ say_played(struct tutor *t)
 static void
 play_due(struct tutor *t, double elapsed_ms)
 {
-	long	 speed = speeds[t->speed], due, i;
+	long	 due = tutor_steps_due(t, elapsed_ms), i;
 
-	if (speed == 0)
+	if (due < 0)
 		due = 500;		/* full speed: the whole episode */
-	else {
-		t->owed += elapsed_ms * (double)speed / 1e3;
-		if (t->owed > (double)speed / 10 + 1)
-			t->owed = (double)speed / 10 + 1;
-		due = (long)t->owed;
-		t->owed -= (double)due;
-	}
 	for (i = 0; i < due && t->playing; i++)
 		if (fqi_session_play_step(t->f) == 1) {
 			t->playing = false;

@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "dqn-session.h"
 #include "fqi-session.h"
 #include "gridmap.h"
@@ -387,15 +387,6 @@ episodes_ended(struct tutor *t, long n)
 		t->running = false;
 }
 
-static double
-clock_ms(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6);
-}
-
 /*
  * Full speed for one slice.  Only the last TUTOR_UNDO transitions can be
  * stepped back, so when a slice does many more, the first part runs as
@@ -431,6 +422,22 @@ run_full_speed(struct tutor *t, double budget_ms)
 	    (clock_ms() - start + 1e-3);
 }
 
+long
+tutor_steps_due(struct tutor *t, double elapsed_ms)
+{
+	long	 speed = tutor_speed(t), due;
+
+	if (speed == 0)
+		return (-1);
+	t->owed += elapsed_ms * (double)speed / 1e3;
+	/* After a pause (a resize, a slow frame) do not catch up. */
+	if (t->owed > (double)speed / 10 + 1)
+		t->owed = (double)speed / 10 + 1;
+	due = (long)t->owed;
+	t->owed -= (double)due;
+	return (due);
+}
+
 void
 tutor_run_slice(struct tutor *t, double now_ms, double budget_ms)
 {
@@ -447,12 +454,7 @@ tutor_run_slice(struct tutor *t, double now_ms, double budget_ms)
 	}
 	t->last_tick = now_ms;
 	if (speed > 0) {
-		t->owed += elapsed * (double)speed / 1e3;
-		/* After a pause (a resize, a slow frame) do not catch up. */
-		if (t->owed > (double)speed / 10 + 1)
-			t->owed = (double)speed / 10 + 1;
-		due = (long)t->owed;
-		t->owed -= (double)due;
+		due = tutor_steps_due(t, elapsed);
 		for (i = 0; i < due && t->running; i++)
 			episodes_ended(t, session_step(t->s));
 	} else

@@ -73,6 +73,10 @@ int		 tutor_open_page(struct tutor *, int n);
  * msg the first time it holds.  Returns 1 if reached, 0 if not, -1 when
  * the page has none. */
 int		 tutor_check(struct tutor *);
+/* At a paced speed, the steps owed for elapsed_ms more (the fraction
+ * left is carried to the next call; after a pause it does not catch
+ * up); -1 at full speed. */
+long		 tutor_steps_due(struct tutor *, double elapsed_ms);
 /* Transitions per second at the current speed; 0: as fast as possible. */
 long		 tutor_speed(const struct tutor *);
 /*

@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "dqn-session.h"
 #include "fqi-session.h"
+#include "metric.h"
 #include "lesson.h"
 #include "planning.h"
 #include "session.h"
@@ -20,18 +21,19 @@ struct fixture {
 	struct cmd_out	 out;
 };
 
-static int
-setup(void **state)
+/* A fixture on one of the lessons in tests/data/lessons. */
+static struct fixture *
+fixture_on(const char *lesson)
 {
 	struct fixture	*f = calloc(1, sizeof *f);
 	char		 err[512], path[4096];
 
+	assert_non_null(f);
 	snprintf(f->dirs.lessons, sizeof f->dirs.lessons, "%s/lessons",
 	    TOP_SRCDIR);
 	snprintf(f->dirs.maps, sizeof f->dirs.maps, "%s/data/maps", TOP_SRCDIR);
-	/* A fixture, not the real lesson: its pages may change. */
-	snprintf(path, sizeof path, "%s/tests/data/lessons/classic.lesson",
-	    TOP_SRCDIR);
+	snprintf(path, sizeof path, "%s/tests/data/lessons/%s", TOP_SRCDIR,
+	    lesson);
 	f->lesson = lesson_load(path, err, sizeof err);
 	if (f->lesson == NULL)
 		print_error("%s\n", err);
@@ -43,7 +45,14 @@ setup(void **state)
 	if (f->t == NULL)
 		print_error("%s\n", err);
 	assert_non_null(f->t);
-	*state = f;
+	return (f);
+}
+
+static int
+setup(void **state)
+{
+	/* A fixture, not the real lesson: its pages may change. */
+	*state = fixture_on("classic.lesson");
 	return (0);
 }
 
@@ -697,33 +706,6 @@ test_cmd_help_lists_every_command(void **state)
 }
 
 /* The FQI lesson's tutor: a small fixture lesson, 3,000 transitions. */
-/* A fixture on one of the lessons in tests/data/lessons. */
-static struct fixture *
-fixture_on(const char *lesson)
-{
-	struct fixture	*f = calloc(1, sizeof *f);
-	char		 err[512], path[4096];
-
-	assert_non_null(f);
-	snprintf(f->dirs.lessons, sizeof f->dirs.lessons, "%s/lessons",
-	    TOP_SRCDIR);
-	snprintf(f->dirs.maps, sizeof f->dirs.maps, "%s/data/maps", TOP_SRCDIR);
-	snprintf(path, sizeof path, "%s/tests/data/lessons/%s", TOP_SRCDIR,
-	    lesson);
-	f->lesson = lesson_load(path, err, sizeof err);
-	if (f->lesson == NULL)
-		print_error("%s\n", err);
-	assert_non_null(f->lesson);
-	params_defaults(&f->p);
-	assert_int_equal(tutor_apply_lesson(&f->p, f->lesson, &f->dirs, err,
-	    sizeof err), 0);
-	f->t = tutor_new(f->lesson, &f->p, &f->dirs, err, sizeof err);
-	if (f->t == NULL)
-		print_error("%s\n", err);
-	assert_non_null(f->t);
-	return (f);
-}
-
 static int
 setup_dqn(void **state)
 {
@@ -741,6 +723,8 @@ static void
 test_cmd_dqn(void **state)
 {
 	struct fixture	*f = *state;
+	double		 best;
+	char		 err[256];
 	long		 episodes;
 	int		 i;
 
@@ -774,6 +758,17 @@ test_cmd_dqn(void **state)
 	    "/nonexistent/dir/net");
 	run_err_has(f, "set network /etc/passwd", "/etc/passwd");
 	assert_string_equal(f->t->dq->p.network, "new");
+	/* best_eval: the best evaluation so far, what keep_best keeps. */
+	run_ok(f, "step 1000");
+	assert_true(f->t->dq->q->nevals >= 2);
+	assert_int_equal(metric_lookup_dqn(f->t->dq, "best_eval", -1, NULL,
+	    &best, err, sizeof err), 0);
+	for (i = 0; i < f->t->dq->q->nevals; i++)
+		assert_true(best >= f->t->dq->q->evals[i].mean);
+	for (i = 0; i < f->t->dq->q->nevals; i++)
+		if (best == f->t->dq->q->evals[i].mean)
+			break;
+	assert_true(i < f->t->dq->q->nevals);
 	/* episode 2: run mode until two episodes have ended. */
 	episodes = f->t->dq->q->episodes;
 	f->t->speed = TUTOR_NSPEEDS - 1;	/* full speed */
@@ -788,26 +783,8 @@ test_cmd_dqn(void **state)
 static int
 setup_fqi(void **state)
 {
-	struct fixture	*f = calloc(1, sizeof *f);
-	char		 err[512], path[4096];
+	struct fixture	*f = fixture_on("view-fqi.lesson");
 
-	assert_non_null(f);
-	snprintf(f->dirs.lessons, sizeof f->dirs.lessons, "%s/lessons",
-	    TOP_SRCDIR);
-	snprintf(f->dirs.maps, sizeof f->dirs.maps, "%s/data/maps", TOP_SRCDIR);
-	snprintf(path, sizeof path, "%s/tests/data/lessons/view-fqi.lesson",
-	    TOP_SRCDIR);
-	f->lesson = lesson_load(path, err, sizeof err);
-	if (f->lesson == NULL)
-		print_error("%s\n", err);
-	assert_non_null(f->lesson);
-	params_defaults(&f->p);
-	assert_int_equal(tutor_apply_lesson(&f->p, f->lesson, &f->dirs, err,
-	    sizeof err), 0);
-	f->t = tutor_new(f->lesson, &f->p, &f->dirs, err, sizeof err);
-	if (f->t == NULL)
-		print_error("%s\n", err);
-	assert_non_null(f->t);
 	assert_non_null(f->t->f);
 	*state = f;
 	return (0);

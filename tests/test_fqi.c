@@ -16,7 +16,7 @@ static int
 setup_dir(void **state)
 {
 	(void)state;
-	strcpy(tmpdir, "/tmp/qtutor-fqi-XXXXXX");
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/qtutor-fqi-XXXXXX");
 	return (mkdtemp(tmpdir) == NULL ? -1 : 0);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "env_cartpole.h"
 #include "fqi.h"
 #include "xmalloc.h"
@@ -12,15 +13,6 @@
 /* The random streams FQI draws from, apart from the dataset's. */
 #define FQI_STREAM_FIT	0x46514946ULL	/* "FQIF": the trees' splits */
 #define FQI_STREAM_EVAL	0x46514945ULL	/* "FQIE": evaluation starts */
-
-static double
-now_seconds(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec + ts.tv_nsec * 1e-9);
-}
 
 struct fqi *
 fqi_new(const struct dataset *ds, const struct fqi_config *cfg, char *err,
@@ -180,7 +172,7 @@ fqi_iterate(struct fqi *f)
 {
 	struct fqi_iteration	*it;
 	struct fqi_eval		 ev;
-	double			 t0 = now_seconds(), *swap;
+	double			 t0 = clock_seconds(), *swap;
 	int			 k = f->done;
 
 	/* q holds Q_{k-1} at the next states: it makes the targets and is
@@ -198,16 +190,16 @@ fqi_iterate(struct fqi *f)
 	it->gamma = f->cfg.gamma;
 	it->r2 = fqi_r2(f->y, f->yhat, f->data->n);
 	summarise_targets(f, it);
-	it->seconds = now_seconds() - t0;
+	it->seconds = clock_seconds() - t0;
 	keep_targets(f, k);
 	f->done = k + 1;
 	if (f->cfg.eval_episodes > 0) {
-		t0 = now_seconds();
+		t0 = clock_seconds();
 		ev = fqi_evaluate(f, f->cfg.eval_episodes, f->cfg.seed, NULL);
 		it->eval_episodes = ev.episodes;
 		it->eval_mean = ev.mean;
 		it->eval_std = ev.std;
-		it->eval_seconds = now_seconds() - t0;
+		it->eval_seconds = clock_seconds() - t0;
 	}
 	return (it);
 }

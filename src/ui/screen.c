@@ -16,8 +16,9 @@
 
 #include <curses.h>
 
-#include "cmd.h"
 #include "blit.h"
+#include "clock.h"
+#include "cmd.h"
 #include "colour.h"
 #include "layout.h"
 #include "prompt.h"
@@ -57,15 +58,6 @@ restore_terminal(void)
 {
 	if (!isendwin())
 		endwin();
-}
-
-static double
-now_ms(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6);
 }
 
 /*
@@ -495,7 +487,7 @@ screen_run(struct tutor *t)
 	relayout(sc);
 	while (!t->quit && !got_signal) {
 		if (tutor_active(t))
-			tutor_run_slice(t, now_ms(), SLICE_MS);
+			tutor_run_slice(t, clock_ms(), SLICE_MS);
 		draw(sc);
 		ch = read_key(sc);
 		if (resized(sc, ch) && ch == KEY_RESIZE)
